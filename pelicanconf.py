@@ -1,0 +1,129 @@
+"""Settings for a local build of the Babillard demo site (`invoke build`).
+
+Pelican reads every UPPER_CASE name here. `publishconf.py` imports this file and
+changes only what production needs. Our plugins document their own settings
+(LISTING_*, THUMBNAIL_*, SEO_*) in their README; this file only sets values.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# The theme ships a small Python side (its strings and Jinja filters); make it importable
+# however Pelican was started.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from theme import filters, strings
+
+
+def _default_build_date() -> str:
+    """The build's "today": SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        stamp = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+        return stamp.date().isoformat()
+    return datetime.date.today().isoformat()
+
+
+# --- The association -------------------------------------------------------------------
+SITENAME = "Les Tilleuls"
+SITESUBTITLE = "Association des habitants du quartier des Tilleuls, à Villebourg"
+AUTHOR = "Association Les Tilleuls"
+ORGANIZATION = {
+    "name": "Association Les Tilleuls",
+    "address": "Maison des Tilleuls, 3 rue des Tilleuls, 45990 Villebourg",
+    "email": "contact@les-tilleuls.example.org",
+}
+
+# --- Language, time and "today" ------------------------------------------------------
+DEFAULT_LANG = "fr"
+TIMEZONE = "Europe/Paris"
+# The one source of "today" for the build (expiry of listings, footer year…). An ISO date.
+# Two builds of the same content with the same BUILD_DATE give the same bytes.
+BUILD_DATE = os.environ.get("BABILLARD_BUILD_DATE") or _default_build_date()
+# Every word the theme shows a visitor comes from theme/strings.py, in DEFAULT_LANG.
+THEME_STRINGS = strings.for_language(DEFAULT_LANG)
+
+# --- Sources -----------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+# Article files are named 2026-11-23-mon-titre.md: the name gives the date and the slug.
+FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
+DEFAULT_METADATA = {"status": "published"}
+TYPOGRIFY = False
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+# --- Theme and plugins ---------------------------------------------------------------------
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["article_neighbours"]
+JINJA_FILTERS = filters.jinja_filters(THEME_STRINGS)
+JINJA_GLOBALS = {"T": THEME_STRINGS}
+
+# --- Where pages go (French, readable URLs that end in "/") --------------------------------
+SITEURL = ""
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "categorie/{slug}/"
+CATEGORY_SAVE_AS = "categorie/{slug}/index.html"
+TAG_URL = "etiquette/{slug}/"
+TAG_SAVE_AS = "etiquette/{slug}/index.html"
+AUTHOR_URL = "auteur/{slug}/"
+AUTHOR_SAVE_AS = "auteur/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_URL = "etiquettes/"
+TAGS_SAVE_AS = "etiquettes/index.html"
+AUTHORS_URL = "auteurs/"
+AUTHORS_SAVE_AS = "auteurs/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+NOTFOUND_SAVE_AS = "404.html"
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "notfound"]
+DRAFT_URL = "brouillons/{slug}/"
+DRAFT_SAVE_AS = "brouillons/{slug}/index.html"
+
+DEFAULT_PAGINATION = 8
+PAGINATED_TEMPLATES = {"index": 6, "category": None, "tag": None, "author": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# --- Feeds ---------------------------------------------------------------------------------
+# Feed entries need absolute links; locally they point at `invoke serve`.
+FEED_DOMAIN = "http://localhost:8000"
+FEED_ALL_ATOM = "feeds/tout.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/categorie-{slug}.atom.xml"
+AUTHOR_FEED_ATOM = "feeds/auteur-{slug}.atom.xml"
+TAG_FEED_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+
+# --- Output ----------------------------------------------------------------------------------
+OUTPUT_PATH = "output"
+DELETE_OUTPUT_DIRECTORY = False
+# The content cache makes the edit-and-look loop faster; it lives outside output/.
+CACHE_PATH = ".cache/pelican"
+LOAD_CONTENT_CACHE = False
