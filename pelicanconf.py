@@ -70,9 +70,22 @@ MARKDOWN = {
 # --- Theme and plugins ---------------------------------------------------------------------
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["article_neighbours"]
+PLUGINS = ["article_neighbours", "listings"]
 JINJA_FILTERS = filters.jinja_filters(THEME_STRINGS)
 JINJA_GLOBALS = {"T": THEME_STRINGS}
+
+# --- Petites annonces (plugins/listings/README.md documents every LISTING_* setting) -------
+LISTING_CATEGORIES = {
+    "maison": "Maison et mobilier",
+    "jardin": "Jardin et plantes",
+    "enfants": "Enfants et puériculture",
+    "livres": "Livres, musique et films",
+    "sport": "Sport et vélo",
+    "services": "Services et coups de main",
+    "vie-associative": "Vie associative",
+}
+LISTING_CURRENCY = "EUR"
+LISTING_DEFAULT_DAYS = 60
 
 # --- Where pages go (French, readable URLs that end in "/") --------------------------------
 SITEURL = ""
@@ -109,16 +122,17 @@ PAGINATION_PATTERNS = (
 )
 
 # --- Feeds ---------------------------------------------------------------------------------
-# Feed entries need absolute links; locally they point at `invoke serve`.
-FEED_DOMAIN = "http://localhost:8000"
-FEED_ALL_ATOM = "feeds/tout.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/categorie-{slug}.atom.xml"
-AUTHOR_FEED_ATOM = "feeds/auteur-{slug}.atom.xml"
+# Feed readers need absolute links, which only the production build has (SITEURL): feeds are
+# switched on in publishconf.py. Locally, their links would point nowhere.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
 TAG_FEED_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_RSS = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
+LISTING_FEED_ATOM = None
 FEED_MAX_ITEMS = 20
 
 # --- Output ----------------------------------------------------------------------------------

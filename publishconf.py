@@ -16,3 +16,9 @@ SITEURL = os.environ.get("BABILLARD_SITEURL", "https://les-tilleuls.example.org"
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# Atom feeds: all articles, one per category and per author, and new listings.
+FEED_ALL_ATOM = "feeds/tout.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/categorie-{slug}.atom.xml"
+AUTHOR_FEED_ATOM = "feeds/auteur-{slug}.atom.xml"
+LISTING_FEED_ATOM = "feeds/annonces.atom.xml"

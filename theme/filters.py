@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 WORDS_PER_MINUTE = 200
+CURRENCY_SYMBOLS = {"EUR": "€", "CHF": "CHF", "CAD": "$", "USD": "$", "GBP": "£"}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -33,8 +34,27 @@ def jinja_filters(strings: dict[str, Any]) -> dict[str, Callable[..., Any]]:
         singular = n == 1 or (n == 0 and strings["zero_is_singular"])
         return (forms["one"] if singular else forms["other"]) % {"n": n}
 
+    def human_datetime(value: datetime.datetime) -> str:
+        """`samedi 12 décembre 2026 à 14 h 00`."""
+        return strings["datetime_format"] % {
+            "weekday": strings["weekdays"][value.weekday()],
+            "date": human_date(value),
+            "hour": f"{value.hour:02d}",
+            "minute": f"{value.minute:02d}",
+        }
+
+    def money(value: float, currency: str = "EUR") -> str:
+        """`45,50 €`, `120 €`: cents only when there are some."""
+        amount = f"{value:.2f}" if value % 1 else f"{value:.0f}"
+        return strings["money_format"] % {
+            "amount": amount.replace(".", strings["decimal_mark"]),
+            "symbol": CURRENCY_SYMBOLS.get(currency, currency),
+        }
+
     return {
         "human_date": human_date,
+        "human_datetime": human_datetime,
+        "money": money,
         "reading_minutes": reading_minutes,
         "plural": plural,
     }

@@ -1,0 +1,226 @@
+"""The Pelican generator: listings into the shared context, then their pages and files.
+
+Why a generator (get_generators) and not a reader: listings are not articles. They have their
+own schema, their own lifetime (`expires`), and pages of their own; a reader would put them
+in the blog's feeds and archives.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from .errors import ContentError
+from .ical import calendar_bytes
+from .model import Listing
+from .output import write_if_changed
+from .validate import kind_slug, load_folder
+
+logger = logging.getLogger(__name__)
+
+
+class _FeedItem:
+    """What Pelican's feed writer reads from an item, for one listing."""
+
+    def __init__(self, listing: Listing, timezone: datetime.tzinfo) -> None:
+        self.title = listing.title
+        self.url = listing.url
+        self.summary = listing.summary
+        self.date = datetime.datetime.combine(listing.date, datetime.time(0, 0), tzinfo=timezone)
+        self.author = listing.author
+        self.category = listing.category_label
+        self.tags = listing.tags
+        self._content = listing.description_html
+
+    def get_content(self, siteurl: str) -> str:
+        return self._content
+
+
+class ListingsGenerator(Generator):
+    """Reads content/listings/, checks every file, and writes the listing pages."""
+
+    def generate_context(self) -> None:
+        settings = self.settings
+        folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
+        self.today = datetime.date.fromisoformat(str(settings["BUILD_DATE"]))
+        listings, errors = load_folder(folder, settings) if folder.is_dir() else ([], [])
+        report(errors, Path(settings["PATH"]).parent)
+
+        active = [item for item in listings if item.is_listed(self.today)]
+        self.listings = listings
+        self.active = active
+        self.categories = [
+            (
+                slug,
+                label,
+                settings["LISTING_CATEGORY_URL"].format(slug=slug),
+                [item for item in active if item.category == slug],
+            )
+            for slug, label in settings["LISTING_CATEGORIES"].items()
+        ]
+        self.kinds = [
+            (
+                kind,
+                label,
+                settings["LISTING_KIND_URL"].format(slug=kind_slug(kind)),
+                [item for item in active if item.kind == kind],
+            )
+            for kind, label in settings["LISTING_KINDS"].items()
+        ]
+        self.context.update(
+            listings=listings,
+            active_listings=active,
+            latest_listings=active[: settings["LISTING_LATEST_COUNT"]],
+            listing_categories=self.categories,
+            listing_kinds=self.kinds,
+            listing_problems=errors,
+            LISTINGS_TODAY=self.today,
+        )
+
+    def generate_output(self, writer: Any) -> None:
+        settings = self.settings
+        detail = self.get_template("listing")
+        for listing in self.listings:
+            writer.write_file(
+                listing.save_as,
+                detail,
+                self.context,
+                listing=listing,
+                expired=listing.is_expired(self.today),
+                url=listing.url,
+                relative_urls=settings["RELATIVE_URLS"],
+            )
+
+        index = self.get_template("listings")
+        pages = [
+            (
+                settings["LISTING_INDEX_SAVE_AS"],
+                settings["LISTING_INDEX_URL"],
+                None,
+                None,
+                self.active,
+            )
+        ]
+        pages += [
+            (settings["LISTING_CATEGORY_SAVE_AS"].format(slug=slug), url, "category", label, items)
+            for slug, label, url, items in self.categories
+        ]
+        pages += [
+            (
+                settings["LISTING_KIND_SAVE_AS"].format(slug=kind_slug(kind)),
+                url,
+                "kind",
+                label,
+                items,
+            )
+            for kind, label, url, items in self.kinds
+        ]
+        for save_as, url, scope, label, items in pages:
+            writer.write_file(
+                save_as,
+                index,
+                self.context,
+                paginated={"listings": items},
+                template_name="listings",
+                url=url,
+                listings_scope=scope,
+                listings_label=label,
+                listings_total=len(items),
+                relative_urls=settings["RELATIVE_URLS"],
+            )
+
+        self._write_feed(writer)
+        self._write_export()
+        self._write_calendars()
+
+    def _write_feed(self, writer: Any) -> None:
+        path = self.settings["LISTING_FEED_ATOM"]
+        if not path:
+            return
+        timezone = datetime.UTC
+        if self.settings.get("TIMEZONE"):
+            import zoneinfo
+
+            timezone = zoneinfo.ZoneInfo(self.settings["TIMEZONE"])
+        items = [_FeedItem(listing, timezone) for listing in self.active]
+        writer.write_feed(
+            items, self.context, path, feed_title=f"{self.settings['SITENAME']} – petites annonces"
+        )
+
+    def _site_url(self) -> str:
+        return self.settings.get("SITEURL") or ""
+
+    def _write_export(self) -> None:
+        path = self.settings["LISTING_JSON_EXPORT"]
+        export = {
+            "generated": self.today.isoformat(),
+            "currency": self.settings["LISTING_CURRENCY"],
+            # No email or phone here: this file is public. Partners link to the listing page.
+            "listings": [export_record(item, self._site_url()) for item in self.active],
+        }
+        text = json.dumps(export, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_if_changed(Path(self.output_path) / path, text.encode("utf-8"))
+
+    def _write_calendars(self) -> None:
+        events = [item for item in self.listings if item.event]
+        for listing in events:
+            write_if_changed(
+                Path(self.output_path) / listing.ics_save_as,
+                calendar_bytes([listing], listing.title, self._site_url(), self.today),
+            )
+        upcoming = [
+            item
+            for item in events
+            if item.is_listed(self.today) and item.event.end.date() >= self.today
+        ]
+        upcoming.sort(key=lambda item: item.event.start)
+        name = f"{self.settings['SITENAME']} – événements"
+        write_if_changed(
+            Path(self.output_path) / self.settings["LISTING_CALENDAR"],
+            calendar_bytes(upcoming, name, self._site_url(), self.today),
+        )
+
+
+def export_record(listing: Listing, site_url: str) -> dict[str, Any]:
+    """One listing as the public JSON export shows it."""
+    event = None
+    if listing.event:
+        event = {
+            "start": listing.event.start.isoformat(),
+            "end": listing.event.end.isoformat(),
+            "place": listing.event.place,
+        }
+    return {
+        "slug": listing.slug,
+        "url": f"{site_url}/{listing.url}",
+        "title": listing.title,
+        "kind": listing.kind,
+        "category": listing.category,
+        "location": listing.location,
+        "postcode": listing.postcode,
+        "date": listing.date.isoformat(),
+        "expires": listing.expires.isoformat(),
+        "status": listing.status,
+        "author": listing.author,
+        "price": listing.price,
+        "tags": listing.tags,
+        "event": event,
+    }
+
+
+def report(errors: list[ContentError], root: Path) -> None:
+    """Log each problem on its own line (the build counts them), then a total."""
+    for error in errors:
+        logger.error("%s", error.format(root))
+    if errors:
+        files = len({error.path for error in errors})
+        logger.error(
+            "Annonces : %d problème(s) dans %d fichier(s) ; ces annonces ne sont pas publiées.",
+            len(errors),
+            files,
+        )

@@ -1,0 +1,433 @@
+"""Check one listing file against the schema and the site, and build the Listing.
+
+Every problem becomes a ContentError in French with the file, the line and the fix. The
+schema (schema.py) does the structural checks; this module translates its findings for
+editors and adds what a JSON Schema cannot say (real dates, their order, photos on disk).
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from pelican.utils import slugify
+from PIL import Image
+
+from .errors import ContentError
+from .model import Contact, Event, Listing, Photo
+from .render import description_to_html, encode_contact, plain_summary
+from .schema import listing_schema
+from .yamlfile import YamlDocument, read_yaml
+
+_TYPE_NAMES = {
+    "string": "du texte",
+    "number": "un nombre",
+    "integer": "un nombre entier",
+    "object": "une liste de « clé: valeur » en retrait",
+    "array": "une liste",
+    "boolean": "true ou false",
+    "null": "vide",
+}
+_PYTHON_TYPE_NAMES = {
+    str: "du texte",
+    int: "un nombre",
+    float: "un nombre",
+    bool: "true/false",
+    list: "une liste",
+    dict: "des « clé: valeur »",
+    type(None): "vide",
+}
+# Contact details typed into the description would defeat the contact protection.
+_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+_EVENT_LENGTH = datetime.timedelta(hours=2)
+_SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+
+
+def kind_slug(kind: str) -> str:
+    """`événement` → `evenement`: the URL form of a kind."""
+    return slugify(kind, regex_subs=_SLUG_SUBS)
+
+
+class ListingValidator:
+    """Validates listing files for one site's settings (build it once per build)."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+        self.schema = listing_schema(settings)
+        self.validator = Draft202012Validator(self.schema)
+        self.content_root = Path(settings["PATH"])
+        self.photos_root = self.content_root / settings["LISTING_PHOTOS_PATH"]
+        self.timezone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+
+    # --- one file -----------------------------------------------------------------------
+
+    def load(self, path: Path) -> tuple[Listing | None, list[ContentError]]:
+        """Read, check and build the listing in `path`; None when anything is wrong."""
+        document, errors = read_yaml(path)
+        if document is None:
+            return None, errors
+        if not isinstance(document.data, dict):
+            return None, [
+                ContentError(
+                    path,
+                    1,
+                    "le fichier ne décrit pas une annonce",
+                    "écrivez une ligne « clé: valeur » par information "
+                    "(title: …, kind: …), sans tiret en début de ligne",
+                )
+            ]
+        errors += self._schema_errors(path, document)
+        dates = self._dates(path, document, errors)
+        photos = self._photos(path, document, errors)
+        event = self._event(path, document, errors)
+        self._description(path, document, errors)
+        if errors:
+            return None, errors
+        return self._build(path, document.data, dates, photos, event), []
+
+    def _schema_errors(self, path: Path, doc: YamlDocument) -> list[ContentError]:
+        found = sorted(
+            self.validator.iter_errors(doc.data), key=lambda e: doc.line_of(tuple(e.absolute_path))
+        )
+        errors: list[ContentError] = []
+        for error in found:
+            errors.extend(self._translate(path, doc, error))
+        return errors
+
+    def _translate(
+        self, path: Path, doc: YamlDocument, error: ValidationError
+    ) -> list[ContentError]:
+        where = tuple(error.absolute_path)
+        line, column = doc.line_of(where)
+        key = ".".join(str(part) for part in where) or "annonce"
+        value = error.instance
+        description = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+        kind = error.validator
+
+        def problem(message: str, hint: str = description) -> list[ContentError]:
+            return [ContentError(path, line, message, hint, column)]
+
+        if kind == "required":
+            missing = [name for name in error.validator_value if name not in value]
+            properties = error.schema.get("properties", {})
+            if not properties and where == ():
+                properties = self.schema["properties"]
+            return [
+                ContentError(
+                    path,
+                    line,
+                    f"il manque la clé « {name} »" + (f" dans « {key} »" if where else ""),
+                    f"ajoutez une ligne « {name}: … » — "
+                    + properties.get(name, {}).get("description", ""),
+                    column,
+                )
+                for name in missing
+            ]
+        if kind == "additionalProperties":
+            known = list(error.schema.get("properties", {}))
+            results = []
+            for extra in [name for name in value if name not in known]:
+                extra_line, extra_column = doc.line_of((*where, extra))
+                close = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.5)
+                hint = (
+                    (f"vouliez-vous dire « {close[0]} » ? " if close else "")
+                    + "Clés possibles : "
+                    + ", ".join(known)
+                    + "."
+                )
+                results.append(
+                    ContentError(path, extra_line, f"clé inconnue « {extra} »", hint, extra_column)
+                )
+            return results
+        if kind == "enum":
+            choices = [str(choice) for choice in error.validator_value]
+            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+            hint = (
+                (f"vouliez-vous dire « {close[0]} » ? " if close else "")
+                + "Choisissez parmi : "
+                + ", ".join(choices)
+                + "."
+            )
+            return problem(f"« {key} » vaut « {value} », qui n’est pas une valeur connue", hint)
+        if kind == "type":
+            wanted = error.validator_value
+            wanted = wanted if isinstance(wanted, list) else [wanted]
+            got = _PYTHON_TYPE_NAMES.get(type(value), type(value).__name__)
+            expected = " ou ".join(_TYPE_NAMES.get(t, t) for t in wanted if t != "null")
+            hint = description
+            if "number" in wanted and isinstance(value, str) and "," in value:
+                number = value.replace(",", ".").replace(" ", "")
+                hint = f"écrivez {number} (un point, pas une virgule)"
+            return problem(f"« {key} » doit être {expected}, pas {got}", hint)
+        if kind == "minLength":
+            if error.validator_value <= 1:
+                return problem(f"« {key} » est vide")
+            return problem(
+                f"« {key} » est trop court ({len(value)} caractères, "
+                f"{error.validator_value} au moins)"
+            )
+        if kind == "maxLength":
+            return problem(
+                f"« {key} » est trop long ({len(value)} caractères, "
+                f"{error.validator_value} au plus)"
+            )
+        if kind == "minimum":
+            return problem(f"« {key} » ne peut pas être négatif ({value})")
+        if kind == "minProperties":
+            return problem(
+                f"« {key} » ne donne aucun moyen de contact",
+                "ajoutez en dessous, en retrait, au moins une ligne « email: … », "
+                "« phone: … » ou « url: … »",
+            )
+        if kind == "maxItems":
+            return problem(f"« {key} » a {len(value)} éléments, {error.validator_value} au plus")
+        if kind == "pattern":
+            return problem(f"« {key} » : « {value} » n’a pas la forme attendue")
+        if kind == "not" and where == ():
+            return [
+                ContentError(
+                    path,
+                    *doc.line_of(("event",))[:1],
+                    "seul un événement peut avoir une clé « event »",
+                    "mettez « kind: événement », ou retirez le bloc « event »",
+                )
+            ]
+        return problem(f"« {key} » : {error.message}")
+
+    # --- checks a schema cannot make -----------------------------------------------------
+
+    def _date(
+        self, path: Path, doc: YamlDocument, key: str, errors: list[ContentError]
+    ) -> datetime.date | None:
+        value = doc.data.get(key)
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return None  # missing or malformed: the schema already said so
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            line, column = doc.line_of((key,))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"« {key} » : le {value} n’existe pas",
+                    "vérifiez le jour et le mois (AAAA-MM-JJ)",
+                    column,
+                )
+            )
+            return None
+
+    def _dates(
+        self, path: Path, doc: YamlDocument, errors: list[ContentError]
+    ) -> tuple[datetime.date | None, datetime.date | None]:
+        published = self._date(path, doc, "date", errors)
+        expires = self._date(path, doc, "expires", errors)
+        if published and expires and expires < published:
+            line, column = doc.line_of(("expires",))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"« expires » ({expires}) est avant « date » ({published})",
+                    f"mettez une date d’expiration après le {published}",
+                    column,
+                )
+            )
+        if published and not expires:
+            expires = published + datetime.timedelta(days=self.settings["LISTING_DEFAULT_DAYS"])
+        return published, expires
+
+    def _datetime(
+        self, path: Path, doc: YamlDocument, key: str, errors: list[ContentError]
+    ) -> datetime.datetime | None:
+        event = doc.data.get("event")
+        value = event.get(key) if isinstance(event, dict) else None
+        if not isinstance(value, str):
+            return None
+        try:
+            moment = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            line, column = doc.line_of(("event", key))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    f"« event.{key} » : {value} n’existe pas",
+                    "écrivez AAAA-MM-JJTHH:MM, par exemple 2026-12-12T14:00",
+                    column,
+                )
+            )
+            return None
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.timezone)
+
+    def _event(self, path: Path, doc: YamlDocument, errors: list[ContentError]) -> Event | None:
+        event = doc.data.get("event")
+        if not isinstance(event, dict):
+            return None
+        start = self._datetime(path, doc, "start", errors)
+        end = self._datetime(path, doc, "end", errors)
+        if start and end and end < start:
+            line, column = doc.line_of(("event", "end"))
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    "l’événement finit avant de commencer",
+                    f"mettez « end » après {start:%Y-%m-%d %H:%M}",
+                    column,
+                )
+            )
+        if not start or not isinstance(event.get("place"), str):
+            return None
+        return Event(start, end or start + _EVENT_LENGTH, event["place"].strip())
+
+    def _photos(self, path: Path, doc: YamlDocument, errors: list[ContentError]) -> list[Photo]:
+        photos = doc.data.get("photos")
+        if not isinstance(photos, list):
+            return []
+        found = []
+        for index, name in enumerate(photos):
+            if not isinstance(name, str):
+                continue
+            line, column = doc.line_of(("photos", index))
+            target = (self.photos_root / name).resolve()
+            if not target.is_relative_to(self.photos_root.resolve()):
+                errors.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"la photo « {name} » sort du dossier des images",
+                        "donnez un chemin sous content/images/, sans « .. »",
+                        column,
+                    )
+                )
+            elif not target.is_file():
+                nearby = (
+                    sorted(p.name for p in target.parent.glob("*"))
+                    if target.parent.is_dir()
+                    else []
+                )
+                close = difflib.get_close_matches(target.name, nearby, n=1)
+                errors.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"la photo « {name} » n’existe pas dans content/"
+                        f"{self.settings['LISTING_PHOTOS_PATH']}/",
+                        (f"vouliez-vous dire « {close[0]} » ? " if close else "")
+                        + "vérifiez le nom du fichier (majuscules et extension comprises)",
+                        column,
+                    )
+                )
+            else:
+                found.append(Photo(name, *_image_size(target)))
+        return found
+
+    def _description(self, path: Path, doc: YamlDocument, errors: list[ContentError]) -> None:
+        text = doc.data.get("description")
+        if not isinstance(text, str):
+            return
+        line, column = doc.line_of(("description",))
+        if _EMAIL_IN_TEXT.search(text) or _PHONE_IN_TEXT.search(text):
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    "la description contient une adresse email ou un numéro de "
+                    "téléphone, qui serait lisible par les robots collecteurs",
+                    "retirez-le de la description et mettez-le sous « contact: », qui le protège",
+                    column,
+                )
+            )
+
+    # --- the Listing ---------------------------------------------------------------------
+
+    def _build(
+        self,
+        path: Path,
+        data: dict[str, Any],
+        dates: tuple[datetime.date | None, datetime.date | None],
+        photos: list[Photo],
+        event: Event | None,
+    ) -> Listing:
+        published, expires = dates
+        assert published and expires  # guaranteed: no errors were found
+        slug = slugify(path.stem, regex_subs=_SLUG_SUBS)
+        contact = Contact(**{k: str(v).strip() for k, v in data["contact"].items()})
+        html = description_to_html(data["description"])
+        settings = self.settings
+        ics = settings["LISTING_EVENT_ICS"].format(slug=slug) if event else None
+        return Listing(
+            slug=slug,
+            source_path=path,
+            title=data["title"].strip(),
+            kind=data["kind"],
+            kind_label=settings["LISTING_KINDS"][data["kind"]],
+            kind_slug=kind_slug(data["kind"]),
+            category=data["category"],
+            category_label=settings["LISTING_CATEGORIES"][data["category"]],
+            location=data["location"].strip(),
+            postcode=str(data["postcode"]) if "postcode" in data else None,
+            price=data.get("price"),
+            date=published,
+            expires=expires,
+            status=data.get("status", "active"),
+            author=data["author"].strip(),
+            contact=contact,
+            contact_blob=encode_contact(contact) if (contact.email or contact.phone) else "",
+            photos=photos,
+            tags=[str(tag).strip() for tag in data.get("tags", [])],
+            event=event,
+            description_html=html,
+            summary=plain_summary(html),
+            url=settings["LISTING_URL"].format(slug=slug),
+            save_as=settings["LISTING_SAVE_AS"].format(slug=slug),
+            ics_url=ics,
+            ics_save_as=ics,
+        )
+
+
+def _image_size(path: Path) -> tuple[int | None, int | None]:
+    """Width and height from the image header (cheap: pixels are not decoded)."""
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, Image.DecompressionBombError):
+        # The thumbnails plugin reports broken images; here the size is only a layout hint.
+        return None, None
+
+
+def load_folder(folder: Path, settings: dict[str, Any]) -> tuple[list[Listing], list[ContentError]]:
+    """Every listing under `folder` (subfolders too), newest first, and every problem found."""
+    validator = ListingValidator(settings)
+    listings: list[Listing] = []
+    errors: list[ContentError] = []
+    by_slug: dict[str, Path] = {}
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for path in files:
+        listing, problems = validator.load(path)
+        errors += problems
+        if listing is None:
+            continue
+        if listing.slug in by_slug:
+            errors.append(
+                ContentError(
+                    path,
+                    0,
+                    f"une autre annonce a déjà l’adresse "
+                    f"« {listing.slug} » ({by_slug[listing.slug].name})",
+                    "renommez l’un des deux fichiers",
+                )
+            )
+            continue
+        by_slug[listing.slug] = path
+        listings.append(listing)
+    listings.sort(key=lambda item: item.sort_key, reverse=True)
+    return listings, errors

@@ -1,0 +1,159 @@
+"""Read one YAML file into plain data, keeping the line of every key for error messages.
+
+YAML 1.1 (PyYAML's default) turns `non` into False and `2026-13-45` into a crash inside the
+parser. Our loader resolves only true/false as booleans and leaves dates as strings, so the
+validator sees what the editor wrote and can say precisely what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+Position = tuple[int, int]  # line, column, counting from 1
+PathKey = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps and with only true/false as booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith((":timestamp", ":bool"))]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+# PyYAML's messages, turned into advice an editor can follow.
+_YAML_HINTS = [
+    ("found character '\\t'", "remplacez les tabulations par des espaces"),
+    (
+        "mapping values are not allowed",
+        "une valeur contient « : » : mettez-la entre guillemets, ou la clé précédente n’a pas "
+        "le bon retrait",
+    ),
+    ("could not find expected ':'", "il manque « : » après une clé, ou le retrait est décalé"),
+    ("did not find expected key", "le retrait (les espaces en début de ligne) est décalé"),
+    ("found unexpected end of stream", "un guillemet ou un crochet ouvert n’est pas refermé"),
+    ("found undefined alias", "retirez le « * » en début de valeur, ou mettez-la entre guillemets"),
+]
+
+
+def _hint_for(problem: str) -> str:
+    for needle, hint in _YAML_HINTS:
+        if needle in problem:
+            return hint
+    return "vérifiez le retrait et les deux-points à cette ligne et à la précédente"
+
+
+class YamlDocument:
+    """The data of one YAML file and the position of each value, by its path of keys."""
+
+    def __init__(self, data: Any, positions: dict[PathKey, Position]) -> None:
+        self.data = data
+        self.positions = positions
+
+    def line_of(self, path: PathKey) -> Position:
+        """Where the value at `path` is, or its nearest parent, or the top of the file."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def _collect(
+    node: yaml.Node,
+    path: PathKey,
+    positions: dict[PathKey, Position],
+    errors: list[tuple[Position, str, str]],
+) -> None:
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                errors.append(
+                    (
+                        (line, key_node.start_mark.column + 1),
+                        f"la clé « {key} » apparaît deux fois (lignes {seen[key]} et {line})",
+                        "gardez une seule des deux lignes",
+                    )
+                )
+            seen[key] = line
+            _collect(value_node, (*path, key), positions, errors)
+            # Point at the key, which is where the editor looks, not at its value.
+            positions[(*path, key)] = (line, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect(item, (*path, index), positions, errors)
+
+
+def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
+    """Parse `path`; on failure the document is None and the errors say why and where."""
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        return None, [
+            ContentError(
+                path,
+                0,
+                "ce fichier n’est pas du texte (c’est peut-être une "
+                "image ou un document enregistré sous ce nom)",
+                "une annonce est un fichier texte .yaml : recréez-le avec "
+                "`invoke new-listing` ou un éditeur de texte",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            ContentError(
+                path,
+                line,
+                "ce fichier n’est pas écrit en UTF-8",
+                "enregistrez-le en UTF-8 depuis votre éditeur de texte",
+            )
+        ]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [
+                ContentError(
+                    path,
+                    1,
+                    "le fichier est vide",
+                    "décrivez l’annonce avec des lignes « clé: valeur »",
+                )
+            ]
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = str(error.problem or error.context or "")
+        return None, [
+            ContentError(path, line, f"YAML illisible ({problem})", _hint_for(problem), column)
+        ]
+    except yaml.YAMLError as error:
+        return None, [ContentError(path, 0, f"YAML illisible ({error})", _hint_for(str(error)))]
+    finally:
+        loader.dispose()
+
+    positions: dict[PathKey, Position] = {}
+    duplicates: list[tuple[Position, str, str]] = []
+    _collect(node, (), positions, duplicates)
+    errors = [
+        ContentError(path, line, message, hint, column)
+        for (line, column), message, hint in duplicates
+    ]
+    return YamlDocument(data, positions), errors
