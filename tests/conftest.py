@@ -1,0 +1,51 @@
+"""Fixtures: the demo site built once per test session, and a local web server for it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support import BuildResult, build_site
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The demo content built with `invoke build` into a temporary folder."""
+    result = build_site(tmp_path_factory.mktemp("demo") / "output")
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def prod_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The demo content built with the production settings (absolute URLs, feeds)."""
+    result = build_site(tmp_path_factory.mktemp("prod") / "output", production=True)
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def demo_output(demo_build: BuildResult) -> Path:
+    return demo_build.output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_output: Path) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 serving the built demo site; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(demo_output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,109 @@
+"""`invoke serve` and `invoke livereload` really serve the site, and livereload rebuilds it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = _get(url)
+        if body is not None and needle in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never contained {needle!r} within {seconds}s")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project: these tasks write into the project's own output/."""
+    copy = tmp_path / "project"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "output", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache"
+        ),
+    )
+    return copy
+
+
+def _start(project: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+@pytest.fixture
+def running() -> Iterator[list[subprocess.Popen[bytes]]]:
+    procs: list[subprocess.Popen[bytes]] = []
+    yield procs
+    for proc in procs:
+        _stop(proc)
+
+
+def test_serve_serves_the_last_build(project: Path, running: list) -> None:
+    build = subprocess.run(
+        [sys.executable, "-m", "invoke", "build"], cwd=project, capture_output=True, text=True
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    port = _free_port()
+    running.append(_start(project, "serve", "--port", str(port)))
+    body = _wait_for(f"http://127.0.0.1:{port}/", "<h1>Les Tilleuls</h1>", seconds=30)
+    assert 'lang="fr"' in body
+
+
+def test_livereload_rebuilds_when_an_article_changes(project: Path, running: list) -> None:
+    port = _free_port()
+    running.append(_start(project, "livereload", "--port", str(port)))
+    source = sorted((project / "content" / "articles").glob("*.md"))[0]
+    url = f"http://127.0.0.1:{port}/{source.name[:4]}/{source.stem[11:]}/"
+    _wait_for(url, "<h1>", seconds=60)
+
+    text = source.read_text(encoding="utf-8")
+    marker = "Phrase ajoutée pendant l’aperçu."
+    source.write_text(text + f"\n\n{marker}\n", encoding="utf-8")
+    _wait_for(url, marker, seconds=60)
