@@ -185,11 +185,12 @@ def livereload(c: Context, port: int = PORT) -> None:
 
 
 def _slugify(title: str) -> str:
+    """`Fête des voisins : venez !` → `fete-des-voisins-venez`, as Pelican slugifies."""
+    from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify
 
-    return slugify(
-        unicodedata.normalize("NFC", title), regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")]
-    )
+    slug = slugify(unicodedata.normalize("NFC", title), DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return slug.strip("-")
 
 
 def _known_categories() -> list[str]:
