@@ -6,8 +6,10 @@ Editors use: build, serve, livereload, new-article. Maintainers also: rebuild, c
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,11 +20,14 @@ from typing import Any
 from invoke import Context, Exit, task
 
 ROOT = Path(__file__).resolve().parent
+# Our plugins are importable as top-level packages, as Pelican loads them (PLUGIN_PATHS).
+sys.path.insert(0, str(ROOT / "plugins"))
 SETTINGS_DEV = ROOT / "pelicanconf.py"
 SETTINGS_PROD = ROOT / "publishconf.py"
 CACHE_DIR = ROOT / ".cache"
 ARTICLES_DIR = ROOT / "content" / "articles"
 HOST, PORT = "127.0.0.1", 8000
+DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
 
 log = logging.getLogger("babillard")
 
@@ -66,16 +71,33 @@ def load_settings(settings_file: Path, overrides: dict[str, Any] | None = None) 
     return settings
 
 
+class _EditorFormatter(logging.Formatter):
+    """One line per problem, in French, whole (never wrapped), and never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{_LEVEL_WORDS.get(record.levelname, record.levelname)} {record.getMessage()}"
+
+
+_LEVEL_WORDS = {"WARNING": "ATTENTION", "ERROR": "ERREUR", "CRITICAL": "ERREUR"}
+
+
 def run_pelican(settings: dict[str, Any]) -> _ProblemCounter:
     """One build, in this process. Returns the count of problems Pelican and plugins logged."""
     from pelican import Pelican
     from pelican.log import init as init_logging
 
-    init_logging(level=logging.WARNING, name="pelican")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_EditorFormatter())
+    init_logging(level=logging.WARNING, name="pelican", handler=handler)
     counter = _ProblemCounter()
     logging.getLogger().addHandler(counter)
     try:
-        Pelican(settings).run()
+        try:
+            # Plugins check their settings at `initialized`, sent by the constructor.
+            pelican = Pelican(settings)
+        except ValueError as error:
+            raise Exit(f"Réglages invalides (pelicanconf.py) : {error}", code=2) from None
+        pelican.run()
     finally:
         logging.getLogger().removeHandler(counter)
     return counter
@@ -259,6 +281,260 @@ def new_article(
         encoding="utf-8",
     )
     print(f"Créé : {path.relative_to(ROOT)} (brouillon). Ouvrez-le pour écrire l’article.")
+
+
+def listing_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The local settings with the listings plugin's defaults filled in and checked."""
+    from listings.settings import configure
+
+    os.chdir(ROOT)
+    try:
+        return configure(load_settings(SETTINGS_DEV, overrides))
+    except ValueError as error:
+        raise Exit(f"Réglages invalides (pelicanconf.py) : {error}", code=2) from None
+
+
+def _choose(question: str, choices: dict[str, str]) -> str:
+    """Ask for one of `choices` by number or by name; ask again until the answer is one."""
+    keys = list(choices)
+    for number, key in enumerate(keys, start=1):
+        print(f"  {number}. {choices[key]} ({key})")
+    while True:
+        answer = input(f"{question} (numéro) : ").strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(keys):
+            return keys[int(answer) - 1]
+        if answer in choices:
+            return answer
+        print(f"Répondez par un numéro de 1 à {len(keys)}.")
+
+
+def _yaml_text(value: str) -> str:
+    # A JSON string is a valid YAML scalar, whatever it contains (colons, quotes, #).
+    return json.dumps(value, ensure_ascii=False)
+
+
+@task(
+    help={
+        "title": "Title (5 to 90 characters).",
+        "kind": "Kind: offre, demande, don, échange, bénévolat, événement.",
+        "category": "Category slug (see LISTING_CATEGORIES in pelicanconf.py).",
+        "location": "Town or area.",
+        "price": "Price in euros; 0 means free; leave out for none.",
+        "author": "Who posts it (first name and initial, or organisation).",
+        "email": "Contact email.",
+        "phone": "Contact phone.",
+        "url": "Contact web page.",
+        "description": "The text (Markdown); you can complete it in the file afterwards.",
+    }
+)
+def new_listing(
+    c: Context,
+    title: str | None = None,
+    kind: str | None = None,
+    category: str | None = None,
+    location: str | None = None,
+    price: str | None = None,
+    author: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    url: str | None = None,
+    description: str | None = None,
+) -> None:
+    """Create content/listings/<title>.yaml by answering questions; `invoke check` accepts it."""
+    from listings.validate import ListingValidator
+
+    settings = listing_settings()
+    interactive = sys.stdin.isatty()
+
+    def need(value: str | None, question: str, option: str) -> str:
+        if value is None and interactive:
+            value = _ask(question)
+        if not value or not value.strip():
+            raise Exit(f"Il manque : {question.lower()} (option --{option}).", code=2)
+        return value.strip()
+
+    title = need(title, "Titre de l’annonce", "title")
+    if kind is None and interactive:
+        kind = _choose("Type d’annonce", settings["LISTING_KINDS"])
+    kind = need(kind, "Type d’annonce", "kind")
+    if category is None and interactive:
+        category = _choose("Catégorie", settings["LISTING_CATEGORIES"])
+    category = need(category, "Catégorie", "category")
+    location = need(location, "Lieu (ville ou quartier)", "location")
+    author = need(author, "Votre nom (prénom et initiale)", "author")
+    if price is None and interactive and kind != "demande":
+        price = _ask("Prix en euros (0 = gratuit, vide = pas de prix)")
+    if interactive and not (email or phone or url):
+        email = _ask("E-mail de contact (vide si aucun)") or None
+        phone = _ask("Téléphone de contact (vide si aucun)") or None
+        url = _ask("Page web de contact (vide si aucune)") or None
+    if not (email or phone or url):
+        raise Exit("Il faut au moins un contact : --email, --phone ou --url.", code=2)
+    description = need(
+        description, "Description en une phrase (à compléter ensuite)", "description"
+    )
+
+    today = datetime.date.today()
+    lines = [
+        f"title: {_yaml_text(title)}",
+        f"kind: {_yaml_text(kind)}",
+        f"category: {_yaml_text(category)}",
+        f"location: {_yaml_text(location)}",
+    ]
+    if price and price.strip():
+        lines.append(f"price: {price.strip().replace(',', '.')}")
+    lines += [
+        f"date: {today.isoformat()}",
+        f"# expires: AAAA-MM-JJ  (sinon {settings['LISTING_DEFAULT_DAYS']} jours en ligne)",
+        f"author: {_yaml_text(author)}",
+        "contact:",
+        *(
+            f"  {key}: {_yaml_text(value)}"
+            for key, value in (("email", email), ("phone", phone), ("url", url))
+            if value
+        ),
+    ]
+    if kind == "événement":
+        lines += [
+            "event:",
+            f'  start: "{today.isoformat()}T14:00"  # à corriger',
+            '  place: "À préciser"',
+        ]
+    lines += ["description: |", *(f"  {line}" for line in description.splitlines()), ""]
+
+    path = ROOT / "content" / settings["LISTING_PATH"] / f"{_slugify(title)}.yaml"
+    if path.exists():
+        raise Exit(f"{path.relative_to(ROOT)} existe déjà : choisissez un autre titre.", code=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    # The same checks as the build: the editor learns now, not at publication.
+    _, problems = ListingValidator(settings).load(path)
+    for problem in problems:
+        print(problem.format(ROOT))
+    if problems:
+        raise Exit(
+            f"{path.relative_to(ROOT)} est écrit, mais il faut le corriger (voir ci-dessus).",
+            code=1,
+        )
+    print(
+        f"Créé : {path.relative_to(ROOT)}. Relisez-le, complétez la description, puis invoke check."
+    )
+
+
+# --- Checking content without building ----------------------------------------------------
+
+
+def _article_problems(settings: dict[str, Any]) -> tuple[int, list[Any]]:
+    """Problems in articles and pages that would make Pelican skip them, with their lines."""
+    from listings.errors import ContentError
+    from pelican.utils import get_date
+
+    content = Path(settings["PATH"])
+    sources = [
+        path
+        for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"])
+        for path in sorted((content / folder).rglob("*.md"))
+    ]
+    problems: list[ContentError] = []
+    for path in sources:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            problems.append(
+                ContentError(
+                    path,
+                    0,
+                    "ce fichier n’est pas écrit en UTF-8",
+                    "enregistrez-le en UTF-8 depuis votre éditeur de texte",
+                )
+            )
+            continue
+        header: dict[str, tuple[int, str]] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                break
+            key, colon, value = line.partition(":")
+            if colon:
+                header[key.strip().lower()] = (number, value.strip())
+        if not header.get("title", (0, ""))[1]:
+            problems.append(
+                ContentError(
+                    path,
+                    1,
+                    "il manque le titre",
+                    "ajoutez en première ligne « Title: Le titre de l’article »",
+                )
+            )
+        if "date" in header:
+            number, value = header["date"]
+            try:
+                get_date(value)
+            except ValueError:
+                problems.append(
+                    ContentError(
+                        path,
+                        number,
+                        f"« Date » : « {value} » n’est pas une date",
+                        "écrivez AAAA-MM-JJ HH:MM, par exemple 2026-11-23 18:30",
+                    )
+                )
+        elif path.is_relative_to(content / "articles") and not DATED_NAME.match(path.name):
+            problems.append(
+                ContentError(
+                    path,
+                    1,
+                    "l’article n’a pas de date",
+                    "nommez le fichier AAAA-MM-JJ-titre.md ou ajoutez « Date: … »",
+                )
+            )
+    return len(sources), problems
+
+
+@task(help={"content": "Folder of content to check (default: content/)."})
+def check(c: Context, content: str | None = None) -> None:
+    """Check every article, page and listing for mistakes, without building (exit 1 if any)."""
+    from listings.validate import load_folder
+
+    overrides = {"PATH": str(Path(content).resolve())} if content else {}
+    settings = listing_settings(overrides)
+    count, problems = _article_problems(settings)
+    folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
+    listings, listing_problems = load_folder(folder, settings) if folder.is_dir() else ([], [])
+    problems += listing_problems
+    for problem in problems:
+        print(problem.format(ROOT))
+    if problems:
+        files = len({problem.path for problem in problems})
+        raise Exit(
+            f"{len(problems)} problème(s) dans {files} fichier(s) : corrigez-les, puis "
+            "relancez invoke check.",
+            code=1,
+        )
+    print(f"Tout est correct : {count} articles et pages, {len(listings)} annonces vérifiés.")
+
+
+@task
+def schema(c: Context) -> None:
+    """Write schema/*.schema.json: the listing format, for editors' text editors and partners."""
+    settings = listing_settings()
+    for name, document in schema_files(settings).items():
+        path = ROOT / "schema" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(document, encoding="utf-8")
+        print(f"Écrit : {path.relative_to(ROOT)}")
+
+
+def schema_files(settings: dict[str, Any]) -> dict[str, str]:
+    """The published schema files' names and exact text, for this site's settings."""
+    from listings.schema import export_schema, listing_schema
+
+    def dump(document: dict[str, Any]) -> str:
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+    return {
+        "listing.schema.json": dump(listing_schema(settings)),
+        "listings-export.schema.json": dump(export_schema(settings)),
+    }
 
 
 @task

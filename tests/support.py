@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -59,6 +60,13 @@ def build_site(
     args = ["--output", str(output), "--content", str(content), "--build-date", build_date]
     proc = run_invoke(task, *args, *extra, env=env)
     return BuildResult(proc.returncode, proc.stdout, proc.stderr, output)
+
+
+def copy_project(dest: Path, *also_ignore: str) -> Path:
+    """A copy of the project for tasks that write into it (content/, output/); returns it."""
+    ignore = (".venv", ".git", "output", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache")
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*ignore, *also_ignore))
+    return dest
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT
+from tests.support import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -48,13 +47,7 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
 def project(tmp_path: Path) -> Path:
     """A copy of the project: these tasks write into the project's own output/."""
     copy = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        copy,
-        ignore=shutil.ignore_patterns(
-            ".venv", ".git", "output", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache"
-        ),
-    )
+    copy_project(copy)
     return copy
 
 

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.support import CONTENT, ROOT, build_site, read_metadata, run_invoke
+from tests.support import CONTENT, build_site, copy_project, read_metadata, run_invoke
 
 EXPECTED_TASKS = {"build", "rebuild", "serve", "livereload", "clean", "new-article", "lint"}
 
@@ -32,13 +32,7 @@ def _content_copy(tmp_path: Path) -> Path:
 def test_new_article_writes_a_draft_that_builds(tmp_path: Path) -> None:
     # The task writes into the project's content/; run it on a copy of the project.
     project = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        ignore=shutil.ignore_patterns(
-            ".venv", ".git", "output", ".cache", "__pycache__", ".pytest_cache"
-        ),
-    )
+    copy_project(project)
     proc = run_invoke(
         "new-article",
         "--title",

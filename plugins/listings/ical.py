@@ -21,8 +21,9 @@ def _event_component(
     event.add("uid", f"{listing.slug}@{domain}")
     # DTSTAMP must not be "now": the build date keeps the file reproducible.
     event.add("dtstamp", stamp)
-    event.add("dtstart", listing.event.start)
-    event.add("dtend", listing.event.end)
+    # In UTC: a fixed offset like +01:00 has no TZID, and would become a "floating" local time.
+    event.add("dtstart", listing.event.start.astimezone(datetime.UTC))
+    event.add("dtend", listing.event.end.astimezone(datetime.UTC))
     event.add("summary", listing.title)
     event.add("location", listing.event.place)
     event.add("description", f"{listing.summary}\n\n{site_url}/{listing.url}")

@@ -115,7 +115,8 @@ class ListingValidator:
             return [ContentError(path, line, message, hint, column)]
 
         if kind == "required":
-            missing = [name for name in error.validator_value if name not in value]
+            # jsonschema reports each missing key as its own error: "'title' is a required…"
+            missing = re.findall(r"^'([^']+)' is a required property", error.message)
             properties = error.schema.get("properties", {})
             if not properties and where == ():
                 properties = self.schema["properties"]

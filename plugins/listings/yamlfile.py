@@ -139,6 +139,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in str(error.problem):
+            # The file ended inside a quote or bracket: where it opened is what to fix.
+            mark = error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = str(error.problem or error.context or "")
         return None, [

@@ -1,0 +1,147 @@
+"""Broken listing files: each mistake is reported with its file and line; the rest builds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.listings.support import VALID, write_listing
+from tests.support import CONTENT, build_site, run_invoke
+
+
+def _replace(line: int, new: str) -> str:
+    lines = VALID.splitlines()
+    lines[line - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+def _without(line: int) -> str:
+    lines = VALID.splitlines()
+    del lines[line - 1]
+    return "\n".join(lines) + "\n"
+
+
+# name → (file content, line reported (0: none), words the message must contain)
+CASES: dict[str, tuple[str | bytes, int, str]] = {
+    "yaml-casse": (_replace(4, 'location: "Villebourg'), 4, "YAML illisible"),
+    "tabulation": (_replace(9, "\temail: paul.r@example.org"), 9, "tabulations"),
+    "titre-manquant": (_without(1), 1, "il manque la clé « title »"),
+    "categorie-inconnue": (_replace(3, "category: velos"), 3, "« category » vaut « velos »"),
+    "date-impossible": (
+        _replace(5, "date: 2026-02-30"),
+        5,
+        "« date » : le 2026-02-30 n’existe pas",
+    ),
+    "date-mal-ecrite": (_replace(5, "date: 10/11/2026"), 5, "« date » : « 10/11/2026 »"),
+    "expire-avant": (_replace(6, "expires: 2026-11-01"), 6, "« expires » (2026-11-01) est avant"),
+    "photo-absente": (
+        _replace(11, "  - annonces/velo-enfnat.jpg"),
+        11,
+        "la photo « annonces/velo-enfnat.jpg » n’existe pas",
+    ),
+    "sans-contact": (
+        _without(9).replace("contact:\n", "contact: {}\n"),
+        8,
+        "ne donne aucun moyen de contact",
+    ),
+    "cle-inconnue": (VALID.replace("expires: 2027-01-10", "prix: 12"), 6, "clé inconnue « prix »"),
+    "prix-virgule": (
+        VALID.replace("expires: 2027-01-10", "price: 12,50"),
+        6,
+        "« price » doit être un nombre",
+    ),
+    "evenement-sans-dates": (_replace(2, "kind: événement"), 1, "il manque la clé « event »"),
+    "pas-du-texte": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "n’est pas du texte"),
+    "pas-utf8": (VALID.encode("latin-1"), 1, "n’est pas écrit en UTF-8"),
+    "email-dans-la-description": (
+        VALID + "  Écrivez-moi : paul.r@example.org\n",
+        12,
+        "la description contient une adresse email",
+    ),
+}
+HINTS = {
+    "categorie-inconnue": "Choisissez parmi : maison, jardin",
+    "photo-absente": "vouliez-vous dire « velo-enfant.jpg »",
+    "cle-inconnue": "vouliez-vous dire « price »",
+    "prix-virgule": "écrivez 12.50",
+    "date-impossible": "AAAA-MM-JJ",
+}
+
+
+@pytest.fixture(scope="module")
+def broken_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo content plus one broken listing per mistake."""
+    content = tmp_path_factory.mktemp("broken") / "content"
+    shutil.copytree(CONTENT, content)
+    for name, (text, _, _) in CASES.items():
+        write_listing(content, f"{name}.yaml", text)
+    return content
+
+
+def _expected_location(name: str) -> str:
+    line = CASES[name][1]
+    return f"listings/{name}.yaml:{line}" if line else f"listings/{name}.yaml :"
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_reports_the_file_the_line_and_the_fix(name: str, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns("*.jpg", "*.png"))
+    shutil.copy(
+        CONTENT / "images" / "annonces" / "velo-enfant.jpg",
+        content / "images" / "annonces" / "velo-enfant.jpg",
+    )
+    for listing in (content / "listings").glob("*.yaml"):
+        if "photos:" in listing.read_text(encoding="utf-8"):
+            listing.unlink()  # their photos were not copied; this test is about one file
+    text, _, words = CASES[name]
+    write_listing(content, f"{name}.yaml", text)
+    proc = run_invoke("check", "--content", str(content))
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    lines = [line for line in out.splitlines() if f"{name}.yaml" in line]
+    assert len(lines) == 1, out  # one mistake, one message
+    assert any(_expected_location(name) in line and words in line for line in lines), out
+    if name in HINTS:
+        assert any(HINTS[name] in line for line in lines), out
+    assert "Traceback" not in out
+    assert "problème(s) dans 1 fichier(s)" in out
+
+
+def test_build_reports_every_broken_listing_and_builds_the_rest(
+    broken_content: Path, tmp_path: Path
+) -> None:
+    result = build_site(tmp_path / "out", content=broken_content)
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    for name in CASES:
+        assert _expected_location(name) in result.log, name
+        assert not (result.output / "annonces" / name).exists()
+    assert "Annonces : " in result.log and "ces annonces ne sont pas publiées" in result.log
+    # Everything else is there.
+    assert (result.output / "index.html").is_file()
+    assert (result.output / "annonces" / "velo-enfant-16-pouces" / "index.html").is_file()
+    assert (result.output / "2026" / "jardin-partage" / "index.html").is_file()
+
+
+def test_check_passes_on_the_demo_content() -> None:
+    proc = run_invoke("check")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Tout est correct" in proc.stdout
+
+
+def test_check_reports_a_broken_article_date(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns("*.jpg", "*.png", "listings"))
+    (content / "listings").mkdir()
+    (content / "articles" / "2026-05-05-fete.md").write_text(
+        "Title: La fête\nDate: 2026-13-45\nCategory: Culture\n\nTexte.\n", encoding="utf-8"
+    )
+    proc = run_invoke("check", "--content", str(content))
+    assert proc.returncode == 1
+    assert (
+        "articles/2026-05-05-fete.md:2 : « Date » : « 2026-13-45 » n’est pas une date"
+        in proc.stdout
+    )

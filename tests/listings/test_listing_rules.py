@@ -1,0 +1,227 @@
+"""Hostile descriptions, the expiry boundary, settings, the published schema, new-listing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tests.listings.support import VALID, write_listing
+from tests.support import (
+    BUILD_DATE,
+    CONTENT,
+    ROOT,
+    BuildResult,
+    build_site,
+    copy_project,
+    run_invoke,
+)
+
+HOSTILE = VALID.replace(
+    "  Un vélo de course en bon état, à venir chercher rue des Charmes.\n",
+    """\
+  Un vélo de course en **bon état**.
+  <script>alert('script')</script>
+  <img src="x.png" onerror="alert('onerror')">
+  [un lien piégé](javascript:alert('lien'))
+  <a href="javascript:alert('a')">autre lien</a>
+  <iframe src="https://evil.example/"></iframe>
+  <style>body { display: none }</style>
+  <p style="position:fixed" onclick="alert('clic')">Texte gardé</p>
+  [Site du club](https://club.example.org/)
+""",
+)
+
+# expires relative to BUILD_DATE (2026-11-23): yesterday, today, tomorrow.
+BOUNDARY = {
+    "expire-hier": "2026-11-22",
+    "expire-aujourdhui": "2026-11-23",
+    "expire-demain": "2026-11-24",
+}
+
+
+@pytest.fixture(scope="module")
+def rules_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    content = tmp_path_factory.mktemp("rules") / "content"
+    shutil.copytree(CONTENT, content)
+    write_listing(content, "velo-piege.yaml", HOSTILE)
+    for slug, expires in BOUNDARY.items():
+        write_listing(
+            content, f"{slug}.yaml", VALID.replace("expires: 2027-01-10", f"expires: {expires}")
+        )
+    result = build_site(content.parent / "output", content=content, build_date=BUILD_DATE)
+    assert result.returncode == 0, result.log
+    return result
+
+
+def test_hostile_description_keeps_text_and_loses_every_weapon(rules_build: BuildResult) -> None:
+    page = (rules_build.output / "annonces" / "velo-piege" / "index.html").read_text()
+    soup = BeautifulSoup(page, "html.parser")
+    description = soup.select_one("#description").find_parent("section")
+    assert "Texte gardé" in description.get_text()
+    assert description.find("strong").get_text() == "bon état"
+    assert description.find_all(["script", "iframe", "style", "img"]) == []
+    for tag in description.find_all(True):
+        assert not [attr for attr in tag.attrs if attr.startswith("on") or attr == "style"], tag
+    assert "alert" not in page
+    assert "javascript:" not in page
+    assert "evil.example" not in page
+    # The only script on the page is ours, from our own server.
+    assert [s.get("src") for s in soup.find_all("script")] == ["/theme/js/contact.js"]
+    safe = description.find("a", string="Site du club")
+    assert safe["href"] == "https://club.example.org/"
+    assert set(safe["rel"]) >= {"nofollow", "ugc", "noopener"}
+
+
+def _index_slugs(output: Path) -> set[str]:
+    slugs = set()
+    for page in (output / "annonces").rglob("index.html"):
+        if (
+            "categorie" in page.parts
+            or "type" in page.parts
+            or page.parent.name == "annonces"
+            or "page" in page.parts
+        ):
+            soup = BeautifulSoup(page.read_text(), "html.parser")
+            slugs |= {
+                a["href"].strip("/").split("/")[-1]
+                for a in soup.select(".card--listing .card__title a")
+            }
+    return slugs
+
+
+def test_expiry_boundary(rules_build: BuildResult) -> None:
+    output = rules_build.output
+    listed = _index_slugs(output)
+    export = {
+        item["slug"]
+        for item in json.loads((output / "annonces" / "annonces.json").read_text())["listings"]
+    }
+    for slug in ("expire-aujourdhui", "expire-demain"):
+        assert slug in listed and slug in export, slug
+    assert "expire-hier" not in listed
+    assert "expire-hier" not in export
+    yesterday = BeautifulSoup(
+        (output / "annonces" / "expire-hier" / "index.html").read_text(), "html.parser"
+    )
+    assert yesterday.select_one(".banner--expired")
+    assert yesterday.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    today = BeautifulSoup(
+        (output / "annonces" / "expire-aujourdhui" / "index.html").read_text(), "html.parser"
+    )
+    assert today.select_one(".banner--expired") is None
+
+
+def test_published_schema_files_are_up_to_date() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from listings.settings import configure
+
+    from tasks import SETTINGS_DEV, load_settings, schema_files
+
+    settings = configure(load_settings(SETTINGS_DEV))
+    for name, text in schema_files(settings).items():
+        committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
+        assert committed == text, f"schema/{name} is stale: run invoke schema"
+
+
+def test_schema_accepts_the_demo_listings_as_an_editor_would_check_them() -> None:
+    """What an editor's YAML extension does with schema/listing.schema.json."""
+    import jsonschema
+
+    schema = json.loads((ROOT / "schema" / "listing.schema.json").read_text())
+    for path in sorted((CONTENT / "listings").glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        # BaseLoader reads everything as text, as our own loader does for dates.
+        for key in ("price",):
+            if key in data:
+                data[key] = float(data[key])
+        jsonschema.validate(data, schema)
+    bad = {"title": "Vélo", "kind": "offre"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("LISTING_DEFAULT_DAYS=0", "LISTING_DEFAULT_DAYS must be a whole number ≥ 1"),
+        ("LISTING_CURRENCY=euros", "LISTING_CURRENCY must be an ISO 4217 code"),
+        ("LISTING_URL=annonces/", "LISTING_URL = 'annonces/' must contain {slug}"),
+    ],
+)
+def test_bad_settings_stop_the_build_with_the_setting_name(
+    setting: str, message: str, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    copy_project(project, "images")
+    name, value = setting.split("=")
+    literal = value if value.isdigit() else repr(value)
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\n{name} = {literal}\n")
+    for args in (["check"], ["build"]):
+        proc = run_invoke(*args, cwd=project)
+        out = proc.stdout + proc.stderr
+        assert proc.returncode == 2, out
+        assert "Réglages invalides" in out and message in out
+        assert "Traceback" not in out
+
+
+def test_new_listing_writes_a_file_that_check_accepts(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    copy_project(project)
+    proc = run_invoke(
+        "new-listing",
+        "--title",
+        "Perceuse à prêter : le week-end",
+        "--kind",
+        "offre",
+        "--category",
+        "maison",
+        "--location",
+        "Villebourg",
+        "--price",
+        "12,50",
+        "--author",
+        "Paul R.",
+        "--phone",
+        "01 99 00 77 88",
+        "--description",
+        "Perceuse à prêter contre un café # pas un commentaire",
+        cwd=project,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    path = project / "content" / "listings" / "perceuse-a-preter-le-week-end.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["title"] == "Perceuse à prêter : le week-end"
+    assert data["price"] == 12.5
+    assert data["contact"] == {"phone": "01 99 00 77 88"}
+    assert data["description"].strip() == "Perceuse à prêter contre un café # pas un commentaire"
+    check = run_invoke("check", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    again = run_invoke(
+        "new-listing",
+        "--title",
+        "Perceuse à prêter : le week-end",
+        "--kind",
+        "offre",
+        "--category",
+        "maison",
+        "--location",
+        "V",
+        "--author",
+        "P",
+        "--email",
+        "p@example.org",
+        "--description",
+        "Texte.",
+        cwd=project,
+    )
+    assert again.returncode == 1
+    assert "existe déjà" in again.stdout + again.stderr
