@@ -70,7 +70,7 @@ MARKDOWN = {
 # --- Theme and plugins ---------------------------------------------------------------------
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["article_neighbours", "listings"]
+PLUGINS = ["article_neighbours", "listings", "thumbnails"]
 JINJA_FILTERS = filters.jinja_filters(THEME_STRINGS)
 JINJA_GLOBALS = {"T": THEME_STRINGS}
 

@@ -1,0 +1,302 @@
+"""One build's thumbnail work: plan renditions, give pages their markup, encode what is missing.
+
+Pages ask for images while Pelican renders them (`picture()`): that only plans and returns
+markup. The encoding happens once, at the end of the build (`finish()`), in parallel, and only
+for renditions missing from the cache. The cache lives outside output/ and is keyed by the
+source's content hash and every parameter, so an unchanged image costs nothing next time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from pelican.utils import slugify
+
+from .images import ImageProblem, SourceInfo, Spec, file_sha256, inspect, render
+from .output import write_if_changed
+
+logger = logging.getLogger(__name__)
+
+_SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+_FIX = (
+    "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible ; en attendant, la page "
+    "garde un simple lien vers le fichier"
+)
+_FIX_TOO_BIG = (
+    "réduisez-la (moins de {limit} pixels) avant de l’ajouter ; en attendant, "
+    "elle n’est pas affichée"
+)
+
+
+@dataclass
+class Stats:
+    """What the last build did; written to the cache folder for tests and `invoke bench`."""
+
+    encoded: int = 0
+    reused: int = 0
+    published: int = 0
+    sources: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+class ThumbnailService:
+    """The plugin's state for one build (reset after `finalized`, for --autoreload)."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+        self.content_root = Path(settings["PATH"]).resolve()
+        self.source_root = (self.content_root / settings["THUMBNAIL_SOURCE_PATH"]).resolve()
+        cache = Path(settings["THUMBNAIL_CACHE_PATH"])
+        self.cache_root = cache if cache.is_absolute() else self.content_root.parent / cache
+        self.index_path = self.cache_root / "sources.json"
+        self.max_pixels = settings["THUMBNAIL_MAX_PIXELS"]
+        self.siteurl = settings.get("SITEURL", "")
+        self._index: dict[str, dict[str, Any]] = self._load_index()
+        self._sources: dict[Path, SourceInfo | ImageProblem] = {}
+        self._jobs: dict[Path, dict[str, Spec]] = {}
+        self._published: dict[str, tuple[str, str]] = {}  # output path → (key, extension)
+        self._reported: set[tuple[Path, str]] = set()
+        self.stats = Stats()
+
+    # --- sources ------------------------------------------------------------------------
+
+    def _load_index(self) -> dict[str, dict[str, Any]]:
+        try:
+            return json.loads(self.index_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def source(self, path: Path) -> SourceInfo | ImageProblem:
+        """What `path` is, or why it cannot be used. Decodes each content only once, ever."""
+        path = path.resolve()
+        if path in self._sources:
+            return self._sources[path]
+        try:
+            sha = file_sha256(path)
+        except OSError:
+            result: SourceInfo | ImageProblem = ImageProblem("le fichier n’existe pas")
+        else:
+            known = self._index.get(f"{sha}|{self.max_pixels}")
+            if known and "error" in known:
+                result = ImageProblem(known["error"])
+            elif known:
+                result = SourceInfo(**known)
+            else:
+                try:
+                    result = inspect(path, self.max_pixels)
+                    self._index[f"{sha}|{self.max_pixels}"] = result.to_json()
+                except ImageProblem as problem:
+                    result = problem
+                    self._index[f"{sha}|{self.max_pixels}"] = {"error": str(problem)}
+        self._sources[path] = result
+        return result
+
+    def is_renderable(self, path: Path) -> bool:
+        return isinstance(self.source(path), SourceInfo)
+
+    def report(self, image: Path, page: Path | str | None, problem: ImageProblem) -> None:
+        """Log a problem once per image and page: the editor sees which file, and where."""
+        key = (image, str(page))
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        where = f" (utilisée par {_relative(page, self.content_root.parent)})" if page else ""
+        too_big = "démesurée" in str(problem)
+        fix = (
+            _FIX_TOO_BIG.format(limit=f"{self.max_pixels:,}".replace(",", " ")) if too_big else _FIX
+        )
+        message = f"{_relative(image, self.content_root.parent)}{where} : {problem} → {fix}"
+        self.stats.problems.append(message)
+        logger.error("%s", message)
+
+    # --- planning -----------------------------------------------------------------------
+
+    def _plan(self, path: Path, info: SourceInfo, spec: Spec, label: str) -> str:
+        """Register one rendition; returns its URL path inside the output."""
+        key = spec.key(info.sha256)
+        self._jobs.setdefault(path, {})[key] = spec
+        stem = slugify(path.stem, regex_subs=_SLUG_SUBS) or "image"
+        name = (
+            f"{self.settings['THUMBNAIL_OUTPUT_PATH']}/{stem}-{label}-{key[:10]}.{spec.extension}"
+        )
+        self._published[name] = (key, spec.extension)
+        return name
+
+    def _widths(self, info: SourceInfo) -> list[int]:
+        # Never enlarge: widths above the source's are replaced by the source's own width.
+        return sorted({min(width, info.width) for width in self.settings["THUMBNAIL_WIDTHS"]})
+
+    def picture(
+        self,
+        path: Path,
+        alt: str,
+        *,
+        eager: bool = False,
+        sizes: str | None = None,
+        page: Path | str | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> Markup | None:
+        """`<picture>` markup for `path` (WebP + JPEG/PNG, srcset, sizes, width, height).
+
+        Returns None when the image cannot be used; the problem is logged with `page`.
+        """
+        info = self.source(path)
+        if isinstance(info, ImageProblem):
+            self.report(path.resolve(), page, info)
+            return None
+        quality = self.settings["THUMBNAIL_QUALITY"]
+        sets: dict[str, list[str]] = {"webp": [], info.family: []}
+        largest: tuple[int, int] = (0, 0)
+        fallback = ""
+        for width in self._widths(info):
+            height = max(1, round(info.height * width / info.width))
+            for fmt in sets:
+                spec = Spec(width, height, fmt, quality.get(fmt))
+                url = f"{self.siteurl}/{self._plan(path.resolve(), info, spec, f'{width}w')}"
+                sets[fmt].append(f"{url} {width}w")
+                if fmt == info.family and (not fallback or width <= 800):
+                    fallback = url
+            largest = (width, height)
+        sizes = sizes or self.settings["THUMBNAIL_SIZES"]
+        attributes = {
+            "src": fallback,
+            "srcset": ", ".join(sets[info.family]),
+            "sizes": sizes,
+            "width": str(largest[0]),
+            "height": str(largest[1]),
+            "alt": alt,
+            **({} if eager else {"loading": "lazy"}),
+            "decoding": "async",
+            **(extra or {}),
+        }
+        img = " ".join(
+            f'{name}="{escape(value, quote=True)}"' for name, value in attributes.items()
+        )
+        return Markup(
+            f'<picture><source type="image/webp" srcset="{escape(", ".join(sets["webp"]))}" '
+            f'sizes="{escape(sizes)}"><img {img}></picture>'
+        )
+
+    def social_image(self, path: Path, page: Path | str | None = None) -> str | None:
+        """Absolute URL of a JPEG cropped to THUMBNAIL_SOCIAL_SIZE, for og:image."""
+        info = self.source(path)
+        if isinstance(info, ImageProblem):
+            self.report(path.resolve(), page, info)
+            return None
+        box_w, box_h = self.settings["THUMBNAIL_SOCIAL_SIZE"]
+        scale = min(1.0, info.width / box_w, info.height / box_h)  # never enlarge
+        spec = Spec(
+            max(1, round(box_w * scale)),
+            max(1, round(box_h * scale)),
+            "jpeg",
+            self.settings["THUMBNAIL_QUALITY"]["jpeg"],
+            crop=True,
+        )
+        return f"{self.siteurl}/{self._plan(path.resolve(), info, spec, 'partage')}"
+
+    # --- the end of the build -----------------------------------------------------------
+
+    def _cache_file(self, key: str, extension: str) -> Path:
+        return self.cache_root / "renditions" / key[:2] / f"{key}.{extension}"
+
+    def finish(self, output: Path) -> Stats:
+        """Encode missing renditions in parallel, publish this build's, remove stale ones."""
+        todo: list[tuple[Path, list[str], list[Spec]]] = []
+        for path, specs in sorted(self._jobs.items()):
+            missing = {
+                k: s for k, s in specs.items() if not self._cache_file(k, s.extension).is_file()
+            }
+            self.stats.reused += len(specs) - len(missing)
+            if missing:
+                todo.append((path, list(missing), list(missing.values())))
+        self.stats.sources = len(self._jobs)
+        self._encode(todo)
+        self._publish(output)
+        self.cache_root.mkdir(parents=True, exist_ok=True)
+        write_if_changed(
+            self.index_path, json.dumps(self._index, indent=1, sort_keys=True).encode()
+        )
+        (self.cache_root / "last-build.json").write_text(
+            json.dumps(self.stats.__dict__, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+        if self._jobs:
+            logger.info(
+                "Images : %d rendus, %d repris du cache, %d publiés",
+                self.stats.encoded,
+                self.stats.reused,
+                self.stats.published,
+            )
+        return self.stats
+
+    def _encode(self, todo: list[tuple[Path, list[str], list[Spec]]]) -> None:
+        if not todo:
+            return
+        workers = self.settings["THUMBNAIL_WORKERS"] or os.cpu_count() or 1
+        total, done = sum(len(keys) for _, keys, _ in todo), 0
+        progress = sys.stderr.isatty() and total > 8
+        if workers == 1 or len(todo) == 1:
+            results = ((item, _safe_render(item[0], item[2], self.max_pixels)) for item in todo)
+            pool = None
+        else:
+            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
+            futures = {
+                pool.submit(_safe_render, item[0], item[2], self.max_pixels): item for item in todo
+            }
+            results = ((futures[f], f.result()) for f in as_completed(futures))
+        try:
+            for (path, keys, specs), outcome in results:
+                if isinstance(outcome, ImageProblem):
+                    self.report(path, None, outcome)
+                    continue
+                for key, spec, data in zip(keys, specs, outcome, strict=True):
+                    write_if_changed(self._cache_file(key, spec.extension), data)
+                    self.stats.encoded += 1
+                done += len(keys)
+                if progress:
+                    sys.stderr.write(f"\rImages : {done}/{total} rendus")
+        finally:
+            if pool:
+                pool.shutdown()
+            if progress:
+                sys.stderr.write("\n")
+
+    def _publish(self, output: Path) -> None:
+        folder = output / self.settings["THUMBNAIL_OUTPUT_PATH"]
+        for name, (key, extension) in sorted(self._published.items()):
+            cached = self._cache_file(key, extension)
+            if cached.is_file():
+                write_if_changed(output / name, cached.read_bytes())
+                self.stats.published += 1
+        # Renditions no page uses any more are not published.
+        wanted = {output / name for name in self._published}
+        if folder.is_dir():
+            for stale in folder.rglob("*"):
+                if stale.is_file() and stale not in wanted:
+                    stale.unlink()
+
+
+def _safe_render(path: Path, specs: list[Spec], max_pixels: int) -> list[bytes] | ImageProblem:
+    """render() for a worker process: an image problem comes back as a value, not a crash."""
+    try:
+        return render(path, specs, max_pixels)
+    except ImageProblem as problem:
+        return problem
+    except (OSError, ValueError) as error:
+        return ImageProblem(f"l’image n’a pas pu être convertie ({error})")
+
+
+def _relative(path: Path | str | None, root: Path) -> str:
+    path = Path(str(path))
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
