@@ -490,6 +490,37 @@ def _article_problems(settings: dict[str, Any]) -> tuple[int, list[Any]]:
     return len(sources), problems
 
 
+def _image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
+    """Images used by articles, pages and listings that the thumbnails plugin cannot render."""
+    from listings.errors import ContentError
+    from thumbnails.check import image_problems, referenced_images
+    from thumbnails.settings import configure as configure_thumbnails
+
+    configure_thumbnails(settings)
+    content = Path(settings["PATH"])
+    uses: dict[Path, set[Path]] = {}
+    for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]):
+        for page in sorted((content / folder).rglob("*.md")):
+            text = page.read_text(encoding="utf-8", errors="replace")
+            for image in referenced_images(page, text, settings):
+                uses.setdefault(image, set()).add(page)
+    photos_root = content / settings["LISTING_PHOTOS_PATH"]
+    for listing in listings:
+        for photo in listing.photos:
+            uses.setdefault((photos_root / photo.path).resolve(), set()).add(listing.source_path)
+    return [
+        ContentError(
+            image,
+            0,
+            f"{problem} (utilisée par "
+            + ", ".join(os.path.relpath(page, ROOT) for page in pages)
+            + ")",
+            "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible",
+        )
+        for image, pages, problem in image_problems(uses, settings)
+    ]
+
+
 @task(help={"content": "Folder of content to check (default: content/)."})
 def check(c: Context, content: str | None = None) -> None:
     """Check every article, page and listing for mistakes, without building (exit 1 if any)."""
@@ -501,6 +532,7 @@ def check(c: Context, content: str | None = None) -> None:
     folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
     listings, listing_problems = load_folder(folder, settings) if folder.is_dir() else ([], [])
     problems += listing_problems
+    problems += _image_problems(settings, listings)
     for problem in problems:
         print(problem.format(ROOT))
     if problems:

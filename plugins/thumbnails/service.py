@@ -153,6 +153,13 @@ class ThumbnailService:
         if isinstance(info, ImageProblem):
             self.report(path.resolve(), page, info)
             return None
+        if info.animated and (path.resolve(), "animated") not in self._reported:
+            self._reported.add((path.resolve(), "animated"))
+            logger.warning(
+                "%s : GIF animé, seule sa première image est montrée → pour une "
+                "animation, publiez plutôt une vidéo courte",
+                _relative(path, self.content_root.parent),
+            )
         quality = self.settings["THUMBNAIL_QUALITY"]
         sets: dict[str, list[str]] = {"webp": [], info.family: []}
         largest: tuple[int, int] = (0, 0)

@@ -1,0 +1,40 @@
+"""Find the images pages use that cannot be rendered, without building (for `invoke check`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .images import ImageProblem, inspect
+from .rewrite import source_for
+
+# Markdown images and HTML <img>; the path is what the page wrote.
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc=[\"']([^\"']+)")
+
+
+def referenced_images(page: Path, text: str, settings: dict[str, Any]) -> set[Path]:
+    """The local images a Markdown or HTML page shows."""
+    content_root = Path(settings["PATH"]).resolve()
+    source_root = (content_root / settings["THUMBNAIL_SOURCE_PATH"]).resolve()
+    found = set()
+    for match in (*_MARKDOWN_IMAGE.finditer(text), *_HTML_IMAGE.finditer(text)):
+        source = source_for(match.group(1), page.resolve(), content_root, source_root)
+        if source is not None:
+            found.add(source)
+    return found
+
+
+def image_problems(
+    uses: dict[Path, set[Path]], settings: dict[str, Any]
+) -> Iterable[tuple[Path, list[Path], str]]:
+    """(image, pages using it, problem) for each used image that cannot be rendered."""
+    for image in sorted(uses):
+        try:
+            if not image.is_file():
+                raise ImageProblem("le fichier n’existe pas")
+            inspect(image, settings["THUMBNAIL_MAX_PIXELS"])
+        except ImageProblem as problem:
+            yield image, sorted(uses[image]), str(problem)
