@@ -150,10 +150,18 @@ def build(
     _build(SETTINGS_PROD if production else SETTINGS_DEV, output, build_date, content)
 
 
-@task(help={"output": "The built site to delete (default: output/)."})
-def clean(c: Context, output: str | None = None) -> None:
-    """Delete output/ and the build caches (.cache/)."""
-    for folder in (Path(output).resolve() if output else ROOT / "output", CACHE_DIR):
+@task(
+    help={
+        "output": "The built site to delete (default: output/).",
+        "all": "Also delete the image cache (.cache/thumbnails): every image is then re-encoded.",
+    }
+)
+def clean(c: Context, output: str | None = None, all: bool = False) -> None:
+    """Delete output/ and Pelican's cache; --all also deletes the image cache."""
+    folders = [Path(output).resolve() if output else ROOT / "output"]
+    # The image cache is keyed by content, so it is never stale: keeping it makes rebuild fast.
+    folders.append(CACHE_DIR if all else CACHE_DIR / "pelican")
+    for folder in folders:
         if folder.exists():
             shutil.rmtree(folder)
             print(f"Supprimé : {folder}/")
