@@ -577,6 +577,27 @@ def schema_files(settings: dict[str, Any]) -> dict[str, str]:
     }
 
 
+@task(
+    help={
+        "photos": "How many phone-size photos (default 24).",
+        "repeats": "Runs of each measure; the median is reported (default 3).",
+        "json_out": "Also write the figures to this JSON file.",
+    }
+)
+def bench(c: Context, photos: int = 24, repeats: int = 3, json_out: str | None = None) -> None:
+    """Measure thumbnail throughput against a plain Pillow loop (figures, not a test)."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.thumbnails_bench import run
+
+    print(f"Miniatures : {photos} photos 3000×2000, médiane de {repeats} mesures…")
+    figures = run(photos, repeats)
+    width = max(len(key) for key in figures)
+    for key, value in figures.items():
+        print(f"  {key:<{width}}  {value}")
+    if json_out:
+        Path(json_out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
 @task
 def lint(c: Context) -> None:
     """Check the Python code with ruff (style and common mistakes)."""

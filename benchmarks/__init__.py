@@ -1,0 +1,1 @@
+"""Benchmarks run by `invoke bench` (figures, not pass/fail tests)."""
