@@ -33,9 +33,8 @@ def make_photos(folder: Path, count: int, seed: int = 7) -> list[Path]:
     paths = []
     for index in range(count):
         base = Image.linear_gradient("L").resize((300, 200))
-        colour = Image.merge(
-            "RGB", [base.point(lambda v, k=rng.randint(40, 255): v * k // 255) for _ in range(3)]
-        )
+        levels = [rng.randint(40, 255) for _ in range(3)]
+        colour = Image.merge("RGB", [base.point(lambda v, k=k: v * k // 255) for k in levels])
         noise = Image.effect_noise((300, 200), rng.randint(20, 60)).convert("RGB")
         small = Image.blend(colour, noise, 0.35).filter(ImageFilter.SMOOTH)
         photo = small.resize((3000, 2000), Image.Resampling.BICUBIC)

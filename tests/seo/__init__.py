@@ -1,0 +1,1 @@
+"""Tests of plugins/seo_checklist: one failing and one passing page per check."""
