@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -77,18 +76,18 @@ def file_sha256(path: Path) -> str:
 def _open(path: Path, max_pixels: int) -> Image.Image:
     if path.stat().st_size == 0:
         raise ImageProblem("le fichier est vide (0 octet)")
+    # open() reads only the header; Pillow's own bomb check would refuse before we learn the
+    # size, so it is off for this call and our limit, with the size in the message, applies.
+    previous_limit = Image.MAX_IMAGE_PIXELS
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(path)
-    except Image.DecompressionBombError:
-        raise ImageProblem(
-            f"l’image est démesurée (plus de {max_pixels:,} pixels)".replace(",", " ")
-        ) from None
+        Image.MAX_IMAGE_PIXELS = None
+        image = Image.open(path)
     except (OSError, SyntaxError, ValueError):
         raise ImageProblem(
             "ce n’est pas une image lisible (fichier abîmé, ou d’un autre type que son extension)"
         ) from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous_limit
     width, height = image.size
     if width * height > max_pixels:
         image.close()
