@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from thumbnails.images import ImageProblem, Spec, inspect, render
 
-from tests.support import CONTENT, build_site, run_invoke
+from tests.support import CONTENT, BuildResult, build_site, run_invoke
 from tests.thumbnails import problem_images as pi
 
 LIMIT = pi.BOMB_PIXEL_LIMIT
@@ -172,3 +172,23 @@ def test_build_reports_each_broken_image_with_its_page(images: dict, tmp_path: P
     assert check.returncode == 1
     for name in ("truncated.jpg", "not-an-image.jpg", "empty.jpg", "bomb.png"):
         assert f"essais/{name} :" in check.stdout, name
+
+
+def test_articles_get_a_1200x630_sharing_image(prod_build: BuildResult) -> None:
+    from bs4 import BeautifulSoup
+
+    from tests.support import PROD_SITEURL, read_metadata
+
+    with_image = [
+        p for p in sorted((CONTENT / "articles").glob("*.md")) if read_metadata(p).get("image")
+    ]
+    assert with_image
+    for source in with_image:
+        page = prod_build.output / source.name[:4] / source.stem[11:] / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        url = soup.find("meta", property="og:image")["content"]
+        assert url.startswith(PROD_SITEURL + "/images/r/"), url
+        with Image.open(prod_build.output / url.removeprefix(PROD_SITEURL + "/")) as image:
+            assert image.size == (1200, 630)
+            assert image.format == "JPEG"
+            assert dict(image.getexif()) == {}
