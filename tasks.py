@@ -9,11 +9,9 @@ import datetime
 import json
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -22,85 +20,22 @@ from invoke import Context, Exit, task
 ROOT = Path(__file__).resolve().parent
 # Our plugins are importable as top-level packages, as Pelican loads them (PLUGIN_PATHS).
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+from commands.content_check import article_problems, image_problems  # noqa: E402
+from commands.pelican_run import load_settings, run_pelican  # noqa: E402
+from commands.prompts import ask, choose, known_categories, slugify, yaml_text  # noqa: E402
+
 SETTINGS_DEV = ROOT / "pelicanconf.py"
 SETTINGS_PROD = ROOT / "publishconf.py"
 CACHE_DIR = ROOT / ".cache"
 ARTICLES_DIR = ROOT / "content" / "articles"
 HOST, PORT = "127.0.0.1", 8000
-DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
 
 log = logging.getLogger("babillard")
 
 
 # --- Running Pelican ------------------------------------------------------------------------
-
-
-class _ProblemCounter(logging.Handler):
-    """Counts the warnings and errors logged during a build, to end with a verdict."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.errors = 0
-        self.warnings = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.ERROR:
-            self.errors += 1
-        else:
-            self.warnings += 1
-
-
-def load_settings(settings_file: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Pelican's settings from `settings_file` with `overrides`, checked for our own values."""
-    from pelican.settings import read_settings
-
-    try:
-        settings = read_settings(str(settings_file), override=overrides or {})
-    except (ValueError, OSError) as error:
-        # Pelican and our theme say what is wrong; the traceback would only hide it.
-        raise Exit(f"Réglages invalides ({settings_file.name}) : {error}", code=2) from None
-    build_date = settings.get("BUILD_DATE", "")
-    try:
-        datetime.date.fromisoformat(str(build_date))
-    except ValueError:
-        raise Exit(
-            f"BUILD_DATE = {build_date!r} n’est pas une date : écrivez-la AAAA-MM-JJ, "
-            "par exemple 2026-11-23.",
-            code=2,
-        ) from None
-    return settings
-
-
-class _EditorFormatter(logging.Formatter):
-    """One line per problem, in French, whole (never wrapped), and never a traceback."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return f"{_LEVEL_WORDS.get(record.levelname, record.levelname)} {record.getMessage()}"
-
-
-_LEVEL_WORDS = {"WARNING": "ATTENTION", "ERROR": "ERREUR", "CRITICAL": "ERREUR"}
-
-
-def run_pelican(settings: dict[str, Any]) -> _ProblemCounter:
-    """One build, in this process. Returns the count of problems Pelican and plugins logged."""
-    from pelican import Pelican
-    from pelican.log import init as init_logging
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_EditorFormatter())
-    init_logging(level=logging.WARNING, name="pelican", handler=handler)
-    counter = _ProblemCounter()
-    logging.getLogger().addHandler(counter)
-    try:
-        try:
-            # Plugins check their settings at `initialized`, sent by the constructor.
-            pelican = Pelican(settings)
-        except ValueError as error:
-            raise Exit(f"Réglages invalides (pelicanconf.py) : {error}", code=2) from None
-        pelican.run()
-    finally:
-        logging.getLogger().removeHandler(counter)
-    return counter
 
 
 def _build(
@@ -214,34 +149,6 @@ def livereload(c: Context, port: int = PORT) -> None:
     server.serve(host=HOST, port=port, root=str(ROOT / "output"))
 
 
-def _slugify(title: str) -> str:
-    """`Fête des voisins : venez !` → `fete-des-voisins-venez`, as Pelican slugifies."""
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.utils import slugify
-
-    slug = slugify(unicodedata.normalize("NFC", title), DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    return slug.strip("-")
-
-
-def _known_categories() -> list[str]:
-    """The categories already used by articles, so a new article reuses one."""
-    found = set()
-    for path in ARTICLES_DIR.glob("*.md"):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if not line.strip():
-                break
-            key, _, value = line.partition(":")
-            if key.strip().lower() == "category" and value.strip():
-                found.add(value.strip())
-    return sorted(found)
-
-
-def _ask(question: str, default: str = "") -> str:
-    suffix = f" [{default}]" if default else ""
-    answer = input(f"{question}{suffix} : ").strip()
-    return answer or default
-
-
 @task(
     help={
         "title": "The article's title (asked if not given).",
@@ -254,19 +161,19 @@ def new_article(
 ) -> None:
     """Create content/articles/YYYY-MM-DD-title.md, a draft to fill in, dated today."""
     interactive = sys.stdin.isatty()
-    title = (title or (_ask("Titre de l’article") if interactive else "")).strip()
+    title = (title or (ask("Titre de l’article") if interactive else "")).strip()
     if not title:
         raise Exit('Il faut un titre : invoke new-article --title "Mon titre"', code=2)
     if category is None:
-        known = _known_categories()
+        known = known_categories(ARTICLES_DIR)
         if interactive:
             print("Catégories existantes : " + (", ".join(known) or "aucune"))
-        category = _ask("Catégorie", known[0] if known else "") if interactive else ""
+        category = ask("Catégorie", known[0] if known else "") if interactive else ""
     if author is None:
-        author = _ask("Auteur ou autrice") if interactive else ""
+        author = ask("Auteur ou autrice") if interactive else ""
 
     now = datetime.datetime.now().replace(second=0, microsecond=0)
-    slug = _slugify(title)
+    slug = slugify(title)
     path = ARTICLES_DIR / f"{now:%Y-%m-%d}-{slug}.md"
     if path.exists():
         raise Exit(f"{path.relative_to(ROOT)} existe déjà : choisissez un autre titre.", code=1)
@@ -300,25 +207,6 @@ def listing_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         return configure(load_settings(SETTINGS_DEV, overrides))
     except ValueError as error:
         raise Exit(f"Réglages invalides (pelicanconf.py) : {error}", code=2) from None
-
-
-def _choose(question: str, choices: dict[str, str]) -> str:
-    """Ask for one of `choices` by number or by name; ask again until the answer is one."""
-    keys = list(choices)
-    for number, key in enumerate(keys, start=1):
-        print(f"  {number}. {choices[key]} ({key})")
-    while True:
-        answer = input(f"{question} (numéro) : ").strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(keys):
-            return keys[int(answer) - 1]
-        if answer in choices:
-            return answer
-        print(f"Répondez par un numéro de 1 à {len(keys)}.")
-
-
-def _yaml_text(value: str) -> str:
-    # A JSON string is a valid YAML scalar, whatever it contains (colons, quotes, #).
-    return json.dumps(value, ensure_ascii=False)
 
 
 @task(
@@ -356,26 +244,26 @@ def new_listing(
 
     def need(value: str | None, question: str, option: str) -> str:
         if value is None and interactive:
-            value = _ask(question)
+            value = ask(question)
         if not value or not value.strip():
             raise Exit(f"Il manque : {question.lower()} (option --{option}).", code=2)
         return value.strip()
 
     title = need(title, "Titre de l’annonce", "title")
     if kind is None and interactive:
-        kind = _choose("Type d’annonce", settings["LISTING_KINDS"])
+        kind = choose("Type d’annonce", settings["LISTING_KINDS"])
     kind = need(kind, "Type d’annonce", "kind")
     if category is None and interactive:
-        category = _choose("Catégorie", settings["LISTING_CATEGORIES"])
+        category = choose("Catégorie", settings["LISTING_CATEGORIES"])
     category = need(category, "Catégorie", "category")
     location = need(location, "Lieu (ville ou quartier)", "location")
     author = need(author, "Votre nom (prénom et initiale)", "author")
     if price is None and interactive and kind != "demande":
-        price = _ask("Prix en euros (0 = gratuit, vide = pas de prix)")
+        price = ask("Prix en euros (0 = gratuit, vide = pas de prix)")
     if interactive and not (email or phone or url):
-        email = _ask("E-mail de contact (vide si aucun)") or None
-        phone = _ask("Téléphone de contact (vide si aucun)") or None
-        url = _ask("Page web de contact (vide si aucune)") or None
+        email = ask("E-mail de contact (vide si aucun)") or None
+        phone = ask("Téléphone de contact (vide si aucun)") or None
+        url = ask("Page web de contact (vide si aucune)") or None
     if not (email or phone or url):
         raise Exit("Il faut au moins un contact : --email, --phone ou --url.", code=2)
     description = need(
@@ -384,20 +272,20 @@ def new_listing(
 
     today = datetime.date.today()
     lines = [
-        f"title: {_yaml_text(title)}",
-        f"kind: {_yaml_text(kind)}",
-        f"category: {_yaml_text(category)}",
-        f"location: {_yaml_text(location)}",
+        f"title: {yaml_text(title)}",
+        f"kind: {yaml_text(kind)}",
+        f"category: {yaml_text(category)}",
+        f"location: {yaml_text(location)}",
     ]
     if price and price.strip():
         lines.append(f"price: {price.strip().replace(',', '.')}")
     lines += [
         f"date: {today.isoformat()}",
         f"# expires: AAAA-MM-JJ  (sinon {settings['LISTING_DEFAULT_DAYS']} jours en ligne)",
-        f"author: {_yaml_text(author)}",
+        f"author: {yaml_text(author)}",
         "contact:",
         *(
-            f"  {key}: {_yaml_text(value)}"
+            f"  {key}: {yaml_text(value)}"
             for key, value in (("email", email), ("phone", phone), ("url", url))
             if value
         ),
@@ -410,7 +298,7 @@ def new_listing(
         ]
     lines += ["description: |", *(f"  {line}" for line in description.splitlines()), ""]
 
-    path = ROOT / "content" / settings["LISTING_PATH"] / f"{_slugify(title)}.yaml"
+    path = ROOT / "content" / settings["LISTING_PATH"] / f"{slugify(title)}.yaml"
     if path.exists():
         raise Exit(f"{path.relative_to(ROOT)} existe déjà : choisissez un autre titre.", code=1)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -432,103 +320,6 @@ def new_listing(
 # --- Checking content without building ----------------------------------------------------
 
 
-def _article_problems(settings: dict[str, Any]) -> tuple[int, list[Any]]:
-    """Problems in articles and pages that would make Pelican skip them, with their lines."""
-    from listings.errors import ContentError
-    from pelican.utils import get_date
-
-    content = Path(settings["PATH"])
-    sources = [
-        path
-        for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"])
-        for path in sorted((content / folder).rglob("*.md"))
-    ]
-    problems: list[ContentError] = []
-    for path in sources:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            problems.append(
-                ContentError(
-                    path,
-                    0,
-                    "ce fichier n’est pas écrit en UTF-8",
-                    "enregistrez-le en UTF-8 depuis votre éditeur de texte",
-                )
-            )
-            continue
-        header: dict[str, tuple[int, str]] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                break
-            key, colon, value = line.partition(":")
-            if colon:
-                header[key.strip().lower()] = (number, value.strip())
-        if not header.get("title", (0, ""))[1]:
-            problems.append(
-                ContentError(
-                    path,
-                    1,
-                    "il manque le titre",
-                    "ajoutez en première ligne « Title: Le titre de l’article »",
-                )
-            )
-        if "date" in header:
-            number, value = header["date"]
-            try:
-                get_date(value)
-            except ValueError:
-                problems.append(
-                    ContentError(
-                        path,
-                        number,
-                        f"« Date » : « {value} » n’est pas une date",
-                        "écrivez AAAA-MM-JJ HH:MM, par exemple 2026-11-23 18:30",
-                    )
-                )
-        elif path.is_relative_to(content / "articles") and not DATED_NAME.match(path.name):
-            problems.append(
-                ContentError(
-                    path,
-                    1,
-                    "l’article n’a pas de date",
-                    "nommez le fichier AAAA-MM-JJ-titre.md ou ajoutez « Date: … »",
-                )
-            )
-    return len(sources), problems
-
-
-def _image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
-    """Images used by articles, pages and listings that the thumbnails plugin cannot render."""
-    from listings.errors import ContentError
-    from thumbnails.check import image_problems, referenced_images
-    from thumbnails.settings import configure as configure_thumbnails
-
-    configure_thumbnails(settings)
-    content = Path(settings["PATH"])
-    uses: dict[Path, set[Path]] = {}
-    for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]):
-        for page in sorted((content / folder).rglob("*.md")):
-            text = page.read_text(encoding="utf-8", errors="replace")
-            for image in referenced_images(page, text, settings):
-                uses.setdefault(image, set()).add(page)
-    photos_root = content / settings["LISTING_PHOTOS_PATH"]
-    for listing in listings:
-        for photo in listing.photos:
-            uses.setdefault((photos_root / photo.path).resolve(), set()).add(listing.source_path)
-    return [
-        ContentError(
-            image,
-            0,
-            f"{problem} (utilisée par "
-            + ", ".join(os.path.relpath(page, ROOT) for page in pages)
-            + ")",
-            "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible",
-        )
-        for image, pages, problem in image_problems(uses, settings)
-    ]
-
-
 @task(help={"content": "Folder of content to check (default: content/)."})
 def check(c: Context, content: str | None = None) -> None:
     """Check every article, page and listing for mistakes, without building (exit 1 if any)."""
@@ -536,11 +327,11 @@ def check(c: Context, content: str | None = None) -> None:
 
     overrides = {"PATH": str(Path(content).resolve())} if content else {}
     settings = listing_settings(overrides)
-    count, problems = _article_problems(settings)
+    count, problems = article_problems(settings)
     folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
     listings, listing_problems = load_folder(folder, settings) if folder.is_dir() else ([], [])
     problems += listing_problems
-    problems += _image_problems(settings, listings)
+    problems += image_problems(settings, listings)
     for problem in problems:
         print(problem.format(ROOT))
     if problems:
