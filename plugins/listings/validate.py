@@ -15,35 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 from pelican.utils import slugify
 from PIL import Image
 
 from .errors import ContentError
+from .messages import translate
 from .model import Contact, Event, Listing, Photo
 from .render import description_to_html, encode_contact, plain_summary
 from .schema import listing_schema
 from .yamlfile import YamlDocument, read_yaml
 
-_TYPE_NAMES = {
-    "string": "du texte",
-    "number": "un nombre",
-    "integer": "un nombre entier",
-    "object": "une liste de « clé: valeur » en retrait",
-    "array": "une liste",
-    "boolean": "true ou false",
-    "null": "vide",
-}
-_PYTHON_TYPE_NAMES = {
-    str: "du texte",
-    int: "un nombre",
-    float: "un nombre",
-    bool: "true/false",
-    list: "une liste",
-    dict: "des « clé: valeur »",
-    type(None): "vide",
-}
-# Contact details typed into the description would defeat the contact protection.
 _EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 _EVENT_LENGTH = datetime.timedelta(hours=2)
@@ -98,109 +79,8 @@ class ListingValidator:
         )
         errors: list[ContentError] = []
         for error in found:
-            errors.extend(self._translate(path, doc, error))
+            errors.extend(translate(path, doc, error, self.schema))
         return errors
-
-    def _translate(
-        self, path: Path, doc: YamlDocument, error: ValidationError
-    ) -> list[ContentError]:
-        where = tuple(error.absolute_path)
-        line, column = doc.line_of(where)
-        key = ".".join(str(part) for part in where) or "annonce"
-        value = error.instance
-        description = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
-        kind = error.validator
-
-        def problem(message: str, hint: str = description) -> list[ContentError]:
-            return [ContentError(path, line, message, hint, column)]
-
-        if kind == "required":
-            # jsonschema reports each missing key as its own error: "'title' is a required…"
-            missing = re.findall(r"^'([^']+)' is a required property", error.message)
-            properties = error.schema.get("properties", {})
-            if not properties and where == ():
-                properties = self.schema["properties"]
-            return [
-                ContentError(
-                    path,
-                    line,
-                    f"il manque la clé « {name} »" + (f" dans « {key} »" if where else ""),
-                    f"ajoutez une ligne « {name}: … » — "
-                    + properties.get(name, {}).get("description", ""),
-                    column,
-                )
-                for name in missing
-            ]
-        if kind == "additionalProperties":
-            known = list(error.schema.get("properties", {}))
-            results = []
-            for extra in [name for name in value if name not in known]:
-                extra_line, extra_column = doc.line_of((*where, extra))
-                close = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.5)
-                hint = (
-                    (f"vouliez-vous dire « {close[0]} » ? " if close else "")
-                    + "Clés possibles : "
-                    + ", ".join(known)
-                    + "."
-                )
-                results.append(
-                    ContentError(path, extra_line, f"clé inconnue « {extra} »", hint, extra_column)
-                )
-            return results
-        if kind == "enum":
-            choices = [str(choice) for choice in error.validator_value]
-            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
-            hint = (
-                (f"vouliez-vous dire « {close[0]} » ? " if close else "")
-                + "Choisissez parmi : "
-                + ", ".join(choices)
-                + "."
-            )
-            return problem(f"« {key} » vaut « {value} », qui n’est pas une valeur connue", hint)
-        if kind == "type":
-            wanted = error.validator_value
-            wanted = wanted if isinstance(wanted, list) else [wanted]
-            got = _PYTHON_TYPE_NAMES.get(type(value), type(value).__name__)
-            expected = " ou ".join(_TYPE_NAMES.get(t, t) for t in wanted if t != "null")
-            hint = description
-            if "number" in wanted and isinstance(value, str) and "," in value:
-                number = value.replace(",", ".").replace(" ", "")
-                hint = f"écrivez {number} (un point, pas une virgule)"
-            return problem(f"« {key} » doit être {expected}, pas {got}", hint)
-        if kind == "minLength":
-            if error.validator_value <= 1:
-                return problem(f"« {key} » est vide")
-            return problem(
-                f"« {key} » est trop court ({len(value)} caractères, "
-                f"{error.validator_value} au moins)"
-            )
-        if kind == "maxLength":
-            return problem(
-                f"« {key} » est trop long ({len(value)} caractères, "
-                f"{error.validator_value} au plus)"
-            )
-        if kind == "minimum":
-            return problem(f"« {key} » ne peut pas être négatif ({value})")
-        if kind == "minProperties":
-            return problem(
-                f"« {key} » ne donne aucun moyen de contact",
-                "ajoutez en dessous, en retrait, au moins une ligne « email: … », "
-                "« phone: … » ou « url: … »",
-            )
-        if kind == "maxItems":
-            return problem(f"« {key} » a {len(value)} éléments, {error.validator_value} au plus")
-        if kind == "pattern":
-            return problem(f"« {key} » : « {value} » n’a pas la forme attendue")
-        if kind == "not" and where == ():
-            return [
-                ContentError(
-                    path,
-                    *doc.line_of(("event",))[:1],
-                    "seul un événement peut avoir une clé « event »",
-                    "mettez « kind: événement », ou retirez le bloc « event »",
-                )
-            ]
-        return problem(f"« {key} » : {error.message}")
 
     # --- checks a schema cannot make -----------------------------------------------------
 
