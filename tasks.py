@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import logging
 import os
 import shutil
 import subprocess
@@ -31,8 +30,6 @@ SETTINGS_PROD = ROOT / "publishconf.py"
 CACHE_DIR = ROOT / ".cache"
 ARTICLES_DIR = ROOT / "content" / "articles"
 HOST, PORT = "127.0.0.1", 8000
-
-log = logging.getLogger("babillard")
 
 
 # --- Running Pelican ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from .images import ImageProblem
+from .images import ImageProblem, ImageTooLarge
 from .rewrite import rewrite
 from .service import ThumbnailService
 from .settings import configure
@@ -82,7 +82,7 @@ def _keep_originals_private(generator: Any) -> None:
         if not path.is_relative_to(root) or path.suffix.lower() in (".md", ".txt"):
             return True
         info = _service.source(path)
-        return isinstance(info, ImageProblem) and "démesurée" not in str(info)
+        return isinstance(info, ImageProblem) and not isinstance(info, ImageTooLarge)
 
     kept = [static for static in generator.staticfiles if published(static)]
     # StaticGenerator copies what is in its context, filled just before this signal.

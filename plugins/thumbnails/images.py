@@ -27,7 +27,14 @@ _SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 
 
 class ImageProblem(Exception):
-    """An image that cannot be rendered; the message is for an editor, in French."""
+    """An image that cannot be rendered; the message is for an editor, in French.
+
+    The page keeps a plain link to the original, which stays published.
+    """
+
+
+class ImageTooLarge(ImageProblem):
+    """Over THUMBNAIL_MAX_PIXELS: not safe to serve at all, so pages leave it out."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ def _open(path: Path, max_pixels: int) -> Image.Image:
     width, height = image.size
     if width * height > max_pixels:
         image.close()
-        raise ImageProblem(
+        raise ImageTooLarge(
             f"l’image est démesurée ({width} × {height} pixels, {max_pixels:,} au plus)".replace(
                 ",", " "
             )

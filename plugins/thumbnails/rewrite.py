@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from .images import ImageTooLarge
 from .service import ThumbnailService
 
 # Pelican's link syntax: {static}/x is relative to the content root, {static}x to the page.
@@ -48,7 +49,7 @@ def rewrite(html: str, page: Path, service: ThumbnailService) -> str:
             source, str(img.get("alt", "")), eager=index == 0, page=page, extra=extra
         )
         if markup is None:
-            if not source.is_file() or "démesurée" not in str(service.source(source)):
+            if not isinstance(service.source(source), ImageTooLarge):
                 continue  # broken: keep the link to the original, which stays published
             img.decompose()  # too big to serve safely: leave it out, the alt text goes too
         else:

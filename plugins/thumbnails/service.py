@@ -21,7 +21,15 @@ from typing import Any
 from markupsafe import Markup
 from pelican.utils import slugify
 
-from .images import ImageProblem, SourceInfo, Spec, file_sha256, inspect, render
+from .images import (
+    ImageProblem,
+    ImageTooLarge,
+    SourceInfo,
+    Spec,
+    file_sha256,
+    inspect,
+    render,
+)
 from .output import write_if_changed
 
 logger = logging.getLogger(__name__)
@@ -57,7 +65,8 @@ class ThumbnailService:
         self.source_root = (self.content_root / settings["THUMBNAIL_SOURCE_PATH"]).resolve()
         cache = Path(settings["THUMBNAIL_CACHE_PATH"])
         self.cache_root = cache if cache.is_absolute() else self.content_root.parent / cache
-        self.index_path = self.cache_root / "sources.json"
+        # Versioned: entries written by an older plugin may lack fields (too_large).
+        self.index_path = self.cache_root / "sources-v2.json"
         self.max_pixels = settings["THUMBNAIL_MAX_PIXELS"]
         self.siteurl = settings.get("SITEURL", "")
         self._index: dict[str, dict[str, Any]] = self._load_index()
@@ -65,6 +74,7 @@ class ThumbnailService:
         self._jobs: dict[Path, dict[str, Spec]] = {}
         self._published: dict[str, tuple[str, str]] = {}  # output path → (key, extension)
         self._reported: set[tuple[Path, str]] = set()
+        self._first_page: dict[Path, Path | str | None] = {}  # to name it in late problems
         self.stats = Stats()
 
     # --- sources ------------------------------------------------------------------------
@@ -87,7 +97,8 @@ class ThumbnailService:
         else:
             known = self._index.get(f"{sha}|{self.max_pixels}")
             if known and "error" in known:
-                result = ImageProblem(known["error"])
+                kind = ImageTooLarge if known.get("too_large") else ImageProblem
+                result = kind(known["error"])
             elif known:
                 result = SourceInfo(**known)
             else:
@@ -96,7 +107,10 @@ class ThumbnailService:
                     self._index[f"{sha}|{self.max_pixels}"] = result.to_json()
                 except ImageProblem as problem:
                     result = problem
-                    self._index[f"{sha}|{self.max_pixels}"] = {"error": str(problem)}
+                    self._index[f"{sha}|{self.max_pixels}"] = {
+                        "error": str(problem),
+                        "too_large": isinstance(problem, ImageTooLarge),
+                    }
         self._sources[path] = result
         return result
 
@@ -110,7 +124,7 @@ class ThumbnailService:
             return
         self._reported.add(key)
         where = f" (utilisée par {_relative(page, self.content_root.parent)})" if page else ""
-        too_big = "démesurée" in str(problem)
+        too_big = isinstance(problem, ImageTooLarge)
         fix = (
             _FIX_TOO_BIG.format(limit=f"{self.max_pixels:,}".replace(",", " ")) if too_big else _FIX
         )
@@ -153,6 +167,7 @@ class ThumbnailService:
         if isinstance(info, ImageProblem):
             self.report(path.resolve(), page, info)
             return None
+        self._first_page.setdefault(path.resolve(), page)
         if info.animated and (path.resolve(), "animated") not in self._reported:
             self._reported.add((path.resolve(), "animated"))
             logger.warning(
@@ -208,6 +223,7 @@ class ThumbnailService:
             self.settings["THUMBNAIL_QUALITY"]["jpeg"],
             crop=True,
         )
+        self._first_page.setdefault(path.resolve(), page)
         return f"{self.siteurl}/{self._plan(path.resolve(), info, spec, 'partage')}"
 
     # --- the end of the build -----------------------------------------------------------
@@ -262,7 +278,7 @@ class ThumbnailService:
         try:
             for (path, keys, specs), outcome in results:
                 if isinstance(outcome, ImageProblem):
-                    self.report(path, None, outcome)
+                    self.report(path, self._first_page.get(path), outcome)
                     continue
                 for key, spec, data in zip(keys, specs, outcome, strict=True):
                     write_if_changed(self._cache_file(key, spec.extension), data)
