@@ -66,10 +66,12 @@ class ThumbnailService:
         cache = Path(settings["THUMBNAIL_CACHE_PATH"])
         self.cache_root = cache if cache.is_absolute() else self.content_root.parent / cache
         # Versioned: entries written by an older plugin may lack fields (too_large).
-        self.index_path = self.cache_root / "sources-v2.json"
+        self.index_path = self.cache_root / "sources-v3.json"
         self.max_pixels = settings["THUMBNAIL_MAX_PIXELS"]
         self.siteurl = settings.get("SITEURL", "")
-        self._index: dict[str, dict[str, Any]] = self._load_index()
+        stored = self._load_index()
+        self._index: dict[str, dict[str, Any]] = stored.get("sources", {})
+        self._hashes: dict[str, list[Any]] = stored.get("files", {})
         self._sources: dict[Path, SourceInfo | ImageProblem] = {}
         self._jobs: dict[Path, dict[str, Spec]] = {}
         self._published: dict[str, tuple[str, str]] = {}  # output path → (key, extension)
@@ -85,13 +87,28 @@ class ThumbnailService:
         except (OSError, ValueError):
             return {}
 
+    def _content_hash(self, path: Path) -> str:
+        """The file's SHA-256, re-read only when its size or modification time changed.
+
+        The hash stays the cache key; the stat only spares reading thousands of unchanged
+        photos on every build (as git's index does).
+        """
+        stat = path.stat()
+        name = str(path)
+        known = self._hashes.get(name)
+        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+            return known[2]
+        sha = file_sha256(path)
+        self._hashes[name] = [stat.st_size, stat.st_mtime_ns, sha]
+        return sha
+
     def source(self, path: Path) -> SourceInfo | ImageProblem:
         """What `path` is, or why it cannot be used. Decodes each content only once, ever."""
         path = path.resolve()
         if path in self._sources:
             return self._sources[path]
         try:
-            sha = file_sha256(path)
+            sha = self._content_hash(path)
         except OSError:
             result: SourceInfo | ImageProblem = ImageProblem("le fichier n’existe pas")
         else:
@@ -246,7 +263,10 @@ class ThumbnailService:
         self._publish(output)
         self.cache_root.mkdir(parents=True, exist_ok=True)
         write_if_changed(
-            self.index_path, json.dumps(self._index, indent=1, sort_keys=True).encode()
+            self.index_path,
+            json.dumps(
+                {"sources": self._index, "files": self._hashes}, indent=1, sort_keys=True
+            ).encode(),
         )
         (self.cache_root / "last-build.json").write_text(
             json.dumps(self.stats.__dict__, indent=1, ensure_ascii=False), encoding="utf-8"

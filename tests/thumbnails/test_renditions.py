@@ -192,3 +192,37 @@ def test_articles_get_a_1200x630_sharing_image(prod_build: BuildResult) -> None:
             assert image.size == (1200, 630)
             assert image.format == "JPEG"
             assert dict(image.getexif()) == {}
+
+
+def test_unchanged_images_are_not_read_again(images: dict, tmp_path: Path, monkeypatch) -> None:
+    """A build over thousands of photos must not re-read them when nothing changed."""
+    import os
+
+    from thumbnails import service as service_module
+    from thumbnails.settings import configure
+
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    photo = content / "images" / "photo.jpg"
+    shutil.copy(images["progressive.jpg"].path, photo)
+    settings = configure({"PATH": str(content), "SITEURL": ""})
+
+    first = service_module.ThumbnailService(settings)
+    assert first.picture(photo, "photo") is not None
+    first.finish(tmp_path / "out")
+
+    reads: list[Path] = []
+    real_hash = service_module.file_sha256
+    monkeypatch.setattr(
+        service_module, "file_sha256", lambda path: reads.append(path) or real_hash(path)
+    )
+    second = service_module.ThumbnailService(settings)
+    assert second.picture(photo, "photo") is not None
+    assert reads == []  # same size and mtime: the recorded hash is used
+
+    shutil.copy(images["orientation-3.jpg"].path, photo)  # new content
+    os.utime(photo, ns=(1, 1))
+    third = service_module.ThumbnailService(settings)
+    assert third.picture(photo, "photo") is not None
+    assert reads == [photo.resolve()]
+    assert third.source(photo).width == pi.UPRIGHT_SIZE[0]
