@@ -51,6 +51,7 @@ def _build(
     settings = load_settings(settings_file, overrides)
     counter = run_pelican(settings)
     out_path = Path(settings["OUTPUT_PATH"])
+    _remember_build(settings_file, out_path)
     out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
     print(
         f"Construction terminée dans {out}/ (date de construction {settings['BUILD_DATE']}) : "
@@ -58,6 +59,24 @@ def _build(
     )
     if counter.errors:
         raise Exit("Des erreurs sont signalées ci-dessus : corrigez-les avant de publier.", code=1)
+
+
+LAST_BUILD = CACHE_DIR / "last-build.json"
+
+
+def _remember_build(settings_file: Path, output: Path) -> None:
+    # `invoke seo` checks the last build with the settings that made it (SITEURL differs).
+    LAST_BUILD.parent.mkdir(parents=True, exist_ok=True)
+    record = {"settings": settings_file.name, "output": str(output)}
+    LAST_BUILD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def _last_build() -> dict[str, str]:
+    try:
+        record = json.loads(LAST_BUILD.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
 
 
 # --- Tasks ------------------------------------------------------------------------------------
@@ -339,6 +358,47 @@ def check(c: Context, content: str | None = None) -> None:
             code=1,
         )
     print(f"Tout est correct : {count} articles et pages, {len(listings)} annonces vérifiés.")
+
+
+@task(
+    help={
+        "output": "The built site to check (default: the last build's folder).",
+        "production": "Check with publishconf.py (absolute URLs); default: as it was built.",
+        "strict": "Exit with an error when the report has an error (publish uses this).",
+        "pages": "How many of the worst pages the summary lists (default 10).",
+    }
+)
+def seo(
+    c: Context,
+    output: str | None = None,
+    production: bool = False,
+    strict: bool = False,
+    pages: int = 10,
+) -> None:
+    """Check the built site for search engines and sharing: titles, descriptions, links…"""
+    from seo_checklist.engine import check_configured
+    from seo_checklist.settings import configure, report_folder
+
+    last = _last_build()
+    folder = Path(output or last.get("output") or ROOT / "output").resolve()
+    # The last build's settings when checking its folder: a production build has SITEURL.
+    if last.get("output") and Path(last["output"]).resolve() == folder:
+        production = production or last.get("settings") == SETTINGS_PROD.name
+    os.chdir(ROOT)
+    settings = load_settings(SETTINGS_PROD if production else SETTINGS_DEV)
+    settings["OUTPUT_PATH"] = str(folder)
+    if not folder.is_dir():
+        raise Exit(f"Aucun site construit dans {folder} : lancez d’abord invoke build.", code=2)
+    try:
+        configure(settings)
+    except ValueError as error:
+        raise Exit(f"Réglages SEO invalides : {error}", code=2) from None
+    report = check_configured(folder, settings)
+    _json_path, html_path = report.write(report_folder(settings))
+    print(report.to_terminal(max_pages=pages))
+    print(f"Rapport détaillé (à ouvrir dans un navigateur) : {html_path}")
+    if strict and report.has_errors:
+        raise Exit("Le contrôle SEO a trouvé des erreurs : corrigez-les avant de publier.", code=1)
 
 
 @task

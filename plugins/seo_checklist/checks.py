@@ -92,6 +92,27 @@ def description_length(page: Page, ctx: Context) -> Iterator[str]:
         yield f"La description compte {size} caractères (conseillé : {low} à {high})."
 
 
+# The theme marks a description it had to take from the text because the editor wrote no
+# Summary: search engines get something, but rarely the sentence that makes people click.
+DERIVED_MARK = "babillard:description-source"
+
+
+@page_check(
+    "description-derived",
+    "warning",
+    "La description a été écrite pour la page (métadonnée Summary), pas tirée du texte.",
+    "Ajoutez sous le titre une ligne « Summary: … » de {SEO_DESCRIPTION_MIN} à "
+    "{SEO_DESCRIPTION_MAX} caractères qui résume la page et donne envie de la lire.",
+)
+def description_derived(page: Page, ctx: Context) -> Iterator[str]:
+    source = page.metas.get(DERIVED_MARK)
+    if source:
+        yield (
+            "La page n’a pas de résumé (Summary) : sa description est tirée de son premier "
+            "paragraphe."
+        )
+
+
 # --- language and headings ----------------------------------------------------------------
 
 

@@ -99,6 +99,17 @@ def test_description_length_passes(tmp_path: Path) -> None:
         assert_clean(one(tmp_path / str(size), page(description="d" * size)), "description-length")
 
 
+def test_description_derived(tmp_path: Path) -> None:
+    report = one(tmp_path, page(metas={"babillard:description-source": "first-paragraph"}))
+    finding = assert_finding(report, "description-derived", URL, "pas de résumé (Summary)")
+    assert finding.severity == "warning"
+    assert "Summary:" in finding.fix
+
+
+def test_description_derived_passes(tmp_path: Path) -> None:
+    assert_clean(one(tmp_path, page()), "description-derived")
+
+
 # --- language and headings ----------------------------------------------------------------
 
 
