@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from theme import filters, strings
+from theme import filters, seo, strings
 
 
 def _default_build_date() -> str:
@@ -33,6 +33,22 @@ def _default_build_date() -> str:
 # --- The association -------------------------------------------------------------------
 SITENAME = "Les Tilleuls"
 SITESUBTITLE = "Association des habitants du quartier des Tilleuls, à Villebourg"
+# What search engines and social networks show (theme/seo.py). The home page's <title>:
+SITE_TITLE = "Les Tilleuls, association de quartier à Villebourg"
+# Other pages' <title> is "Page title · suffix", with the first suffix that makes 30 to 60
+# characters (SEO_TITLE_MIN/MAX); a long title stands alone.
+TITLE_SUFFIXES = ["Les Tilleuls", "Les Tilleuls, Villebourg", SITE_TITLE]
+# The home page's meta description (70 to 160 characters); other index pages add to it.
+SITEDESCRIPTION = (
+    "Nouvelles, rendez-vous et petites annonces de l’association des habitants du quartier "
+    "des Tilleuls, à Villebourg : entraide, jardin partagé, fêtes et culture."
+)
+# The picture shared on social networks for a page that has none of its own (og:image),
+# under content/; cropped to 1200×630 by the thumbnails plugin.
+SOCIAL_IMAGE = "images/articles/panneau-annonces.jpg"
+SOCIAL_IMAGE_ALT = (
+    "Le panneau d’annonces de la Maison des Tilleuls et un téléphone affichant le site"
+)
 AUTHOR = "Association Les Tilleuls"
 ORGANIZATION = {
     "name": "Association Les Tilleuls",
@@ -70,9 +86,11 @@ MARKDOWN = {
 # --- Theme and plugins ---------------------------------------------------------------------
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["article_neighbours", "listings", "thumbnails"]
-JINJA_FILTERS = filters.jinja_filters(THEME_STRINGS)
-JINJA_GLOBALS = {"T": THEME_STRINGS}
+# Order matters at the end of the build: sitemap.xml is written before the SEO checklist
+# reads the output.
+PLUGINS = ["article_neighbours", "listings", "thumbnails", "sitemap", "seo_checklist"]
+JINJA_FILTERS = {**filters.jinja_filters(THEME_STRINGS), **seo.jinja_filters()}
+JINJA_GLOBALS = {"T": THEME_STRINGS, **seo.jinja_globals()}
 
 # --- Petites annonces (plugins/listings/README.md documents every LISTING_* setting) -------
 LISTING_CATEGORIES = {

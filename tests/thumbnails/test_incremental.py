@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image, ImageOps
 
 from tests.support import copy_project, tree_hashes
@@ -50,8 +51,17 @@ def _used_sources(project: Path) -> list[Path]:
 
 
 def _sharing_sources(project: Path) -> set[Path]:
-    """Articles' `Image:` files: each gets one 1200×630 sharing rendition."""
-    found = set()
+    """Files that get one 1200×630 sharing rendition each: articles' `Image:`, each listing's
+    first photo, and the site's default SOCIAL_IMAGE."""
+    content = project / "content"
+    found = {(content / "images" / "articles" / "panneau-annonces.jpg").resolve()}
+    assert 'SOCIAL_IMAGE = "images/articles/panneau-annonces.jpg"' in (
+        project / "pelicanconf.py"
+    ).read_text(encoding="utf-8")
+    for listing in (content / "listings").glob("**/*.yaml"):
+        photos = yaml.safe_load(listing.read_text(encoding="utf-8")).get("photos") or []
+        if photos:
+            found.add((content / "images" / photos[0]).resolve())
     for article in (project / "content" / "articles").glob("*.md"):
         for line in article.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -118,7 +128,7 @@ def test_changing_widths_reencodes_only_the_affected_renditions(project: Path) -
         widths = {
             int(name.rsplit("-", 2)[1].removesuffix("w"))
             for name in published
-            if name.startswith(f"{source.stem}-")
+            if name.startswith(f"{source.stem}-") and name.rsplit("-", 2)[1] != "partage"
         }
         # Exactly the new widths: the renditions no page uses any more are gone.
         assert widths == _width_sets(source, NEW_WIDTHS), source.name
