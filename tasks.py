@@ -50,6 +50,9 @@ def _build(
     os.chdir(ROOT)
     settings = load_settings(settings_file, overrides)
     counter = run_pelican(settings)
+    seo_report = getattr(sys.modules.get("seo_checklist"), "last_report", None)
+    if seo_report is not None:
+        print(seo_report.summary())
     out_path = Path(settings["OUTPUT_PATH"])
     _remember_build(settings_file, out_path)
     out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
@@ -393,8 +396,9 @@ def seo(
         configure(settings)
     except ValueError as error:
         raise Exit(f"Réglages SEO invalides : {error}", code=2) from None
-    report = check_configured(folder, settings)
-    _json_path, html_path = report.write(report_folder(settings))
+    reports = report_folder(settings)
+    report = check_configured(folder, settings, cache_folder=reports)
+    _json_path, html_path = report.write(reports)
     print(report.to_terminal(max_pages=pages))
     print(f"Rapport détaillé (à ouvrir dans un navigateur) : {html_path}")
     if strict and report.has_errors:

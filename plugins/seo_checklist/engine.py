@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .cache import PageCache
 from .registry import NOINDEX, NOT_FOUND, Check, Context, Finding, all_checks
 from .report import Report
 from .settings import configure
@@ -32,12 +33,25 @@ def check_site(output: Path | str, settings: dict[str, Any] | None = None) -> Re
     return check_configured(Path(output), configure(dict(settings or {})))
 
 
-def check_configured(output: Path, settings: dict[str, Any]) -> Report:
-    """`check_site` for settings that `configure` has already filled in and checked."""
+def check_configured(
+    output: Path,
+    settings: dict[str, Any],
+    cache_folder: Path | None = None,
+    cache: PageCache | None = None,
+) -> Report:
+    """`check_site` for settings that `configure` has already filled in and checked.
+
+    With `cache_folder`, pages whose bytes did not change since the last run there are not
+    parsed again (see cache.py); the build and `invoke seo` use the report folder.
+    """
     if not output.is_dir():
         raise FileNotFoundError(f"No built site in {output}: build it first (invoke build).")
     started = time.perf_counter()
-    site = Site.load(output, str(settings.get("SITEURL") or ""), settings["SEO_WORKERS"])
+    if cache is None and cache_folder is not None:
+        cache = PageCache(cache_folder)
+    site = Site.load(output, str(settings.get("SITEURL") or ""), settings["SEO_WORKERS"], cache)
+    if cache is not None:
+        cache.save()
     findings, checked = run_checks(site, settings)
     return Report(findings, checked, time.perf_counter() - started)
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .page import Page, parse_file
+from .cache import PageCache, file_digest
+from .page import Page, parse_file, parse_html, url_for
 
 logger = logging.getLogger(__name__)
 
@@ -46,15 +47,18 @@ class Site:
         self._prefix = parts.path.rstrip("/")
 
     @classmethod
-    def load(cls, root: Path, siteurl: str = "", workers: int = 0) -> Site:
-        """List every file under `root` and parse every HTML page."""
+    def load(
+        cls, root: Path, siteurl: str = "", workers: int = 0, cache: PageCache | None = None
+    ) -> Site:
+        """List every file under `root` and parse every HTML page (unchanged pages come from
+        `cache` when one is given; the caller saves it)."""
         site = cls(root, siteurl)
         for folder, _dirs, names in os.walk(root):
             rel = os.path.relpath(folder, root).replace(os.sep, "/")
             prefix = "" if rel == "." else rel + "/"
             site.files.update(prefix + name for name in names)
         html = sorted(f for f in site.files if f.lower().endswith(HTML_SUFFIXES))
-        for page in _parse_all(root, html, workers):
+        for page in _load_pages(root, html, workers, cache):
             site.pages[page.url] = page
             site._by_file[page.file] = page
         return site
@@ -112,6 +116,41 @@ class Site:
         if rel + "/index.html" in self.files:
             return rel + "/index.html"
         return None
+
+
+def _load_pages(root: Path, files: list[str], workers: int, cache: PageCache | None) -> list[Page]:
+    if cache is None:
+        return _parse_all(root, files, workers)
+    pages: dict[str, Page] = {}
+    missing: list[tuple[str, str]] = []
+    for file in files:
+        try:
+            data = (root / file).read_bytes()
+        except OSError:
+            missing.append((file, ""))
+            continue
+        digest = file_digest(data)
+        page = cache.get(file, digest)
+        if page is None:
+            missing.append((file, digest))
+        else:
+            pages[file] = page
+    if len(missing) < PARALLEL_MIN_PAGES:
+        parsed = [_parse_known(root, file) for file, _digest in missing]
+    else:
+        parsed = _parse_all(root, [file for file, _digest in missing], workers)
+    for (file, digest), page in zip(missing, parsed, strict=True):
+        if digest:
+            cache.put(file, digest, page)
+        pages[file] = page
+    return [pages[file] for file in files]
+
+
+def _parse_known(root: Path, file: str) -> Page:
+    try:
+        return parse_html((root / file).read_bytes().decode("utf-8"), file)
+    except (OSError, UnicodeDecodeError) as error:
+        return Page(url_for(file), file, unreadable=str(error))
 
 
 def _parse_all(root: Path, files: list[str], workers: int) -> list[Page]:

@@ -1,0 +1,106 @@
+"""Parse pages while the build is still writing them, on the cores Pelican leaves idle.
+
+Pelican renders on one core. Each HTML page it writes (`content_written` signal) is queued
+here, and batches are parsed in worker processes as the build goes on, so by `finalized`
+most pages are already parsed and the check costs little more than the checks themselves.
+
+Nothing here is trusted blindly: each result is filed under the SHA-256 of the bytes that
+were parsed, and the final check hashes every page again (cache.py). A page rewritten after
+it was queued simply misses and is parsed then.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .cache import PageCache, file_digest
+from .page import Page, parse_html
+
+logger = logging.getLogger(__name__)
+
+# Pages per task: one round trip of pickles per batch instead of per page.
+BATCH = 64
+
+
+def _parse_batch(batch: list[tuple[str, str]]) -> list[Page]:
+    return [parse_html(text, file) for file, text in batch]
+
+
+class Prefetcher:
+    """Queues written pages and parses them in the background, into a PageCache."""
+
+    def __init__(self, output: Path, cache: PageCache, workers: int, batch: int = BATCH) -> None:
+        self.output = output.resolve()
+        self.batch = batch
+        self.cache = cache
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: list[tuple[str, str, str]] = []  # (file, digest, text)
+        self.futures: list[tuple[list[tuple[str, str]], Future[list[Page]]]] = []
+
+    def written(self, path: str) -> None:
+        """`content_written` handler: queue an HTML page that the cache does not know."""
+        if not path.endswith((".html", ".htm")):
+            return
+        full = Path(path).resolve()
+        if not full.is_relative_to(self.output):
+            return
+        try:
+            data = full.read_bytes()
+            text = data.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return  # the final pass reports it
+        file = full.relative_to(self.output).as_posix()
+        digest = file_digest(data)
+        if (file, digest) in self.cache.old:
+            return
+        self.pending.append((file, digest, text))
+        if len(self.pending) >= self.batch:
+            self._submit()
+
+    def _submit(self) -> None:
+        batch, self.pending = self.pending, []
+        if self.pool is None:
+            try:
+                self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            except OSError as error:  # no processes in this sandbox: the final pass parses
+                logger.info("SEO : analyse anticipée impossible (%s)", error)
+                self.workers = 0
+                return
+        if self.workers == 0:
+            return
+        keys = [(file, digest) for file, digest, _text in batch]
+        future = self.pool.submit(_parse_batch, [(file, text) for file, _d, text in batch])
+        self.futures.append((keys, future))
+
+    def finish(self) -> None:
+        """Wait for the queued batches and put their pages into the cache."""
+        # The last few pages go to the pool only if it runs already: starting one for them
+        # costs more than parsing them in the final pass.
+        if self.pending and self.pool is not None:
+            self._submit()
+        try:
+            for keys, future in self.futures:
+                try:
+                    pages = future.result()
+                except Exception as error:  # a broken worker: those pages are parsed later
+                    logger.info("SEO : analyse anticipée interrompue (%s)", error)
+                    continue
+                for (file, digest), page in zip(keys, pages, strict=True):
+                    self.cache.old[(file, digest)] = page
+        finally:
+            self.futures = []
+            if self.pool is not None:
+                self.pool.shutdown()
+                self.pool = None
+
+
+def background_workers(setting: int) -> int:
+    """Processes for parsing during the build: the cores Pelican does not use (at least 1)."""
+    if setting == 1:
+        return 0  # SEO_WORKERS = 1 means "no worker processes at all"
+    cores = setting or os.cpu_count() or 1
+    return max(1, cores - 1)

@@ -1,0 +1,90 @@
+"""The page cache (content-keyed) and the parsing done while the build writes pages."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from seo_checklist import cache as cache_module
+from seo_checklist.cache import PageCache
+from seo_checklist.engine import check_configured
+from seo_checklist.prefetch import Prefetcher
+from seo_checklist.settings import configure
+
+from .support import page, write_site
+
+PAGES = {"/": page("/"), "/a-propos/": page("/a-propos/"), "/contact/": page("/contact/")}
+
+
+def _check(output: Path, folder: Path, cache: PageCache | None = None):
+    settings = configure({"SITEURL": "https://les-tilleuls.example.org", "SEO_WORKERS": 1})
+    return check_configured(output, settings, cache_folder=folder, cache=cache)
+
+
+def test_unchanged_pages_come_from_the_cache(tmp_path: Path) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    folder = tmp_path / "cache"
+    first = _check(output, folder)
+    cache = PageCache(folder)
+    assert len(cache.old) == len(PAGES)
+    second = _check(output, folder, cache)
+    assert cache.hits == len(PAGES)
+    assert second.to_json() == first.to_json()
+
+
+def test_a_changed_page_is_parsed_again(tmp_path: Path) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    folder = tmp_path / "cache"
+    _check(output, folder)
+    contact = output / "contact" / "index.html"
+    contact.write_text(contact.read_text("utf-8").replace("<h1>", "<h1>Nous écrire — "), "utf-8")
+    cache = PageCache(folder)
+    report = _check(output, folder, cache)
+    assert cache.hits == len(PAGES) - 1
+    # The new title of the changed page is what the checks saw (it now has two headings'
+    # worth of text in its <h1>), not the cached one.
+    fresh = PageCache(folder)
+    [(_key, cached)] = [(k, p) for k, p in fresh.old.items() if k[0] == "contact/index.html"]
+    assert cached.headings[0][1].startswith("Nous écrire")
+    assert report.pages_checked == len(PAGES)
+
+
+def test_a_parser_change_drops_the_whole_cache(tmp_path: Path, monkeypatch) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    folder = tmp_path / "cache"
+    _check(output, folder)
+    monkeypatch.setattr(cache_module, "_parser_digest", lambda: "another parser")
+    cache = PageCache(folder)
+    assert cache.old == {}
+    _check(output, folder, cache)
+    assert cache.hits == 0
+
+
+def test_an_unreadable_cache_is_ignored(tmp_path: Path) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / cache_module.CACHE_FILE).write_bytes(b"not a pickle")
+    report = _check(output, folder)
+    assert report.pages_checked == len(PAGES)
+    _digest, entries = pickle.loads((folder / cache_module.CACHE_FILE).read_bytes())
+    assert len(entries) == len(PAGES)
+
+
+def test_pages_parsed_during_the_build_feed_the_check(tmp_path: Path) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    folder = tmp_path / "cache"
+    cache = PageCache(folder)
+    prefetch = Prefetcher(output, cache, workers=1, batch=2)
+    for file in sorted(output.rglob("*.html")):
+        prefetch.written(str(file))
+    prefetch.written(str(output / "feeds" / "tout.atom.xml"))  # not a page: ignored
+    # A page rewritten after it was queued: the queued parse no longer matches its bytes.
+    contact = output / "contact" / "index.html"
+    contact.write_text(contact.read_text("utf-8").replace("<h1>", "<h1>Écrivez-nous — "), "utf-8")
+    prefetch.finish()
+    assert len(cache.old) == len(PAGES)  # 2 in a full batch, the third sent by finish()
+    report = _check(output, folder, cache)
+    assert cache.hits == len(PAGES) - 1
+    expected = _check(output, tmp_path / "fresh-cache")
+    assert report.to_json() == expected.to_json()
