@@ -167,6 +167,18 @@ def bad_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResul
     title = re.search(r"(?m)^Title:.*$", voisins).group(0)
     text = tomates.read_text("utf-8")
     tomates.write_text(re.sub(r"(?m)^Title:.*$", title, text, count=1), "utf-8")
+    # 5. A deliberately short news item that opts out of the length check, and a text
+    # republished from another site: neither may be reported.
+    (articles / "2026-11-20-breve.md").write_text(
+        "Title: Brève : la Maison des Tilleuls fermée le 24 décembre\n"
+        "Date: 2026-11-20 09:00\nCategory: Vie du quartier\nAuthor: Claire Martin\n"
+        "Summary: La Maison des Tilleuls sera fermée le 24 décembre : les permanences "
+        "reprennent le lundi 28 décembre à 14 heures.\n"
+        "SEO-Ignore: content-short\n"
+        "Canonical: https://ville.example.org/actualites/maison-des-tilleuls/\n\n"
+        "La Maison des Tilleuls sera fermée le 24 décembre. Bonnes fêtes à toutes et à tous !\n",
+        "utf-8",
+    )
     result = build_site(project / "output", content=project / "content", production=True, env=None)
     return project, result
 
@@ -185,6 +197,10 @@ def test_bad_copy_is_refused_with_each_problem_on_its_page(bad_copy) -> None:
     assert ("/2026/jardin-partage/", "link-broken") in found
     assert ("/2026/recolte-tomates/", "title-duplicate") in found
     assert ("/2026/fete-des-voisins/", "title-duplicate") in found
+    # The opt-outs hold: the short news item is not reported, its canonical is the original.
+    breve = (build.output / "2026" / "breve" / "index.html").read_text("utf-8")
+    assert 'href="https://ville.example.org/actualites/maison-des-tilleuls/"' in breve
+    assert '<meta name="babillard:seo-ignore" content="content-short">' in breve
     # Nothing else: the demo's other pages stay clean.
     pages = {page for page, _id in found}
     assert pages <= {
