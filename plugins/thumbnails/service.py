@@ -73,6 +73,7 @@ class ThumbnailService:
         self._index: dict[str, dict[str, Any]] = stored.get("sources", {})
         self._hashes: dict[str, list[Any]] = stored.get("files", {})
         self._sources: dict[Path, SourceInfo | ImageProblem] = {}
+        self._social: dict[Path, str | None] = {}
         self._jobs: dict[Path, dict[str, Spec]] = {}
         self._published: dict[str, tuple[str, str]] = {}  # output path → (key, extension)
         self._reported: set[tuple[Path, str]] = set()
@@ -227,6 +228,14 @@ class ThumbnailService:
 
     def social_image(self, path: Path, page: Path | str | None = None) -> str | None:
         """Absolute URL of a JPEG cropped to THUMBNAIL_SOCIAL_SIZE, for og:image."""
+        # The site's default sharing image is asked for by every page: answer from memory
+        # (a problem with it is reported once, with the first page that asked).
+        if path in self._social:
+            return self._social[path]
+        self._social[path] = url = self._social_image(path, page)
+        return url
+
+    def _social_image(self, path: Path, page: Path | str | None) -> str | None:
         info = self.source(path)
         if isinstance(info, ImageProblem):
             self.report(path.resolve(), page, info)
