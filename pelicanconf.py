@@ -88,7 +88,14 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Order matters at the end of the build: sitemap.xml is written before the SEO checklist
 # reads the output.
-PLUGINS = ["article_neighbours", "listings", "thumbnails", "sitemap", "seo_checklist"]
+PLUGINS = [
+    "markdown_cache",
+    "article_neighbours",
+    "listings",
+    "thumbnails",
+    "sitemap",
+    "seo_checklist",
+]
 JINJA_FILTERS = {**filters.jinja_filters(THEME_STRINGS), **seo.jinja_filters()}
 JINJA_GLOBALS = {"T": THEME_STRINGS, **seo.jinja_globals()}
 

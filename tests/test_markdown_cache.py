@@ -1,0 +1,112 @@
+"""plugins/markdown_cache: the same answers as Pelican's MarkdownReader, converted once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from markdown_cache.reader import CachedMarkdownReader, configure
+from pelican.readers import MarkdownReader
+from pelican.settings import DEFAULT_CONFIG
+
+from tests.support import ROOT, run_invoke
+
+TRICKY = {
+    "bom.md": "\ufeffTitle: Avec BOM\nSummary: Un *résumé* avec [un lien](https://example.org).\n\nTexte.\n",
+    "no-meta.md": "Juste du texte, **sans** métadonnées.\n",
+    "dup.md": "Title: Un\nTitle: Deux\nTags: a, b\nAuthors: Ann\n    Bob\n\n# Titre\n\n- liste\n",
+    "table.md": "Title: Tableau\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n*[HTML]: HyperText\n",
+}
+
+
+def _settings(content: Path, cache: Path, workers: int) -> dict:
+    settings = dict(DEFAULT_CONFIG)
+    settings["MARKDOWN"] = {
+        "extension_configs": {
+            "markdown.extensions.extra": {},
+            "markdown.extensions.toc": {"permalink": False},
+            "markdown.extensions.smarty": {},
+        },
+        "output_format": "html5",
+    }
+    settings.update(PATH=str(content), MARKDOWN_CACHE_PATH=str(cache))
+    settings["MARKDOWN_CACHE_WORKERS"] = workers
+    return configure(settings)
+
+
+def _files(content: Path) -> list[Path]:
+    return sorted(p for p in content.rglob("*.md"))
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    for source in (ROOT / "content").rglob("*.md"):
+        target = folder / source.relative_to(ROOT / "content")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    for name, text in TRICKY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    # Enough copies to go through the worker processes (PARALLEL_MIN_FILES).
+    for index, source in enumerate(sorted((ROOT / "content" / "articles").glob("*.md")) * 2):
+        (folder / "copies" / f"{index}-{source.name}").parent.mkdir(exist_ok=True)
+        (folder / "copies" / f"{index}-{source.name}").write_bytes(source.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_reads_exactly_what_pelicans_reader_reads(content: Path, tmp_path: Path, workers) -> None:
+    settings = _settings(content, tmp_path / "cache", workers)
+    stock = MarkdownReader(dict(settings, MARKDOWN=dict(settings["MARKDOWN"])))
+    ours = CachedMarkdownReader(settings)
+    for path in _files(content):
+        assert ours.read(str(path)) == stock.read(str(path)), path
+    CachedMarkdownReader.save_store()
+
+
+def test_second_build_converts_nothing_and_a_change_is_seen(content: Path, tmp_path) -> None:
+    cache = tmp_path / "cache"
+    settings = _settings(content, cache, 0)
+    first = CachedMarkdownReader(settings)
+    before = {p: first.read(str(p)) for p in _files(content)}
+    store = CachedMarkdownReader._store
+    assert store is not None and store.converted == len({p.read_bytes() for p in before})
+    CachedMarkdownReader.save_store()
+
+    edited = content / "articles" / "2026-10-03-atelier-velo.md"
+    edited.write_text(edited.read_text("utf-8") + "\nUn paragraphe ajouté.\n", "utf-8")
+    second = CachedMarkdownReader(_settings(content, cache, 0))
+    after = {p: second.read(str(p)) for p in _files(content)}
+    assert CachedMarkdownReader._store.converted == 1
+    assert "Un paragraphe ajouté." in after[edited][0]
+    assert all(after[p] == before[p] for p in before if p != edited)
+    CachedMarkdownReader.save_store()
+
+
+def test_a_different_markdown_setting_converts_again(content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    CachedMarkdownReader(_settings(content, cache, 1)).read(str(_files(content)[0]))
+    CachedMarkdownReader.save_store()
+    settings = _settings(content, cache, 1)
+    settings["MARKDOWN"]["output_format"] = "xhtml"
+    reader = CachedMarkdownReader(settings)
+    reader.read(str(_files(content)[0]))
+    assert CachedMarkdownReader._store.converted == 1
+    CachedMarkdownReader.save_store()
+
+
+def test_bad_setting_stops_the_build(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="MARKDOWN_CACHE_WORKERS"):
+        configure({"MARKDOWN_CACHE_WORKERS": -1})
+
+
+def test_the_demo_build_uses_it(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    from tests.support import copy_project
+
+    copy_project(project)
+    env = dict(os.environ)
+    proc = run_invoke("build", "--build-date", "2026-11-23", cwd=project, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (project / ".cache" / "markdown" / "converted.pickle").is_file()
