@@ -90,6 +90,7 @@ PLUGIN_PATHS = ["plugins"]
 # reads the output.
 PLUGINS = [
     "markdown_cache",
+    "incremental",
     "article_neighbours",
     "listings",
     "thumbnails",

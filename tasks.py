@@ -50,6 +50,12 @@ def _build(
     os.chdir(ROOT)
     settings = load_settings(settings_file, overrides)
     counter = run_pelican(settings)
+    pages = getattr(sys.modules.get("incremental"), "last_counts", None)
+    if pages is not None:
+        print(
+            f"Pages : {pages['rendered']} rendue(s), {pages['reused']} reprise(s) telles quelles "
+            "(rien n’a changé pour elles)."
+        )
     seo_report = getattr(sys.modules.get("seo_checklist"), "last_report", None)
     if seo_report is not None:
         print(seo_report.summary())

@@ -1,0 +1,147 @@
+"""Incremental builds: render only the pages whose inputs changed; never rewrite a file
+whose bytes did not change.
+
+Pelican renders every page of the site on every build. This plugin gives Pelican a writer
+(`writer.py`) that skips the render of a page when its key is the last build's: the key
+combines the build-wide fingerprint below with the fingerprints of every context variable
+the page's template can read (`digest.py`). Files are written only when their bytes change,
+so unchanged pages keep their modification time (deploys and caches see nothing new).
+
+The build-wide fingerprint covers what may change any page: every setting, every file of the
+theme and of the plugin folders, and the versions of Python, Pelican, Jinja2 and Markdown.
+When in doubt, the page is rendered: a template chosen at render time, a value of a kind the
+digest does not know, a missing or modified output file.
+
+Settings (defaults in DEFAULTS; README.md documents them): INCREMENTAL_CACHE_PATH,
+INCREMENTAL_RECORD_GLOBALS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import platform
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import pelican
+from pelican import signals
+from pelican import utils as pelican_utils
+
+from .digest import Digester, digest_files
+from .state import BuildState
+from .writer import IncrementalWriter
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # Folder of the state kept between builds; relative to the project (PATH's parent).
+    "INCREMENTAL_CACHE_PATH": ".cache/incremental",
+    # Template globals with effects besides their result (they plan image renditions):
+    # their calls are recorded with each page and replayed when the page is reused.
+    "INCREMENTAL_RECORD_GLOBALS": ["responsive_image", "social_image"],
+}
+
+# The latest build's counts, for `invoke build` (same process).
+last_counts: dict[str, int] | None = None
+
+
+def configure(settings: dict[str, Any]) -> dict[str, Any]:
+    for name, default in DEFAULTS.items():
+        settings.setdefault(name, list(default) if isinstance(default, list) else default)
+    if not isinstance(settings["INCREMENTAL_CACHE_PATH"], str | Path):
+        raise ValueError("INCREMENTAL_CACHE_PATH must be a folder such as '.cache/incremental'.")
+    names = settings["INCREMENTAL_RECORD_GLOBALS"]
+    if isinstance(names, str) or not all(isinstance(n, str) for n in names):
+        raise ValueError(f"INCREMENTAL_RECORD_GLOBALS must be a list of names, got {names!r}.")
+    return settings
+
+
+def _folder(settings: dict[str, Any]) -> Path:
+    folder = Path(settings["INCREMENTAL_CACHE_PATH"])
+    if not folder.is_absolute():
+        folder = Path(settings["PATH"]).resolve().parent / folder
+    return folder
+
+
+def build_digest(settings: dict[str, Any]) -> str | None:
+    """The fingerprint of everything that may change any page; None if it cannot be taken."""
+    project = str(Path(settings["PATH"]).resolve().parent)
+    settings_digest = Digester(project).of(settings)
+    if settings_digest is None:
+        return None
+    code: list[Path] = []
+    for root in [settings.get("THEME"), *settings.get("PLUGIN_PATHS", [])]:
+        if root and Path(root).is_dir():
+            code += [
+                p for p in Path(root).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+            ]
+    tools = (pelican.__version__, jinja2.__version__, markdown.__version__)
+    versions = " ".join((sys.version, platform.machine(), *tools))
+    files = digest_files([p.resolve() for p in code], Path.read_bytes, Path(project))
+    parts = [settings_digest.hex(), files, versions]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _initialized(pelican_object: Any) -> None:
+    settings = configure(pelican_object.settings)
+    digest = build_digest(settings)
+    if digest is None:
+        logger.info("Reconstruction partielle impossible (réglage non comparable) : tout est rendu")
+        IncrementalWriter.state = None
+        return
+    IncrementalWriter.state = BuildState.load(
+        _folder(settings), digest, list(settings["INCREMENTAL_RECORD_GLOBALS"])
+    )
+
+
+def _get_writer(pelican_object: Any) -> type:
+    return IncrementalWriter
+
+
+def _finalized(pelican_object: Any) -> None:
+    global last_counts
+    state = IncrementalWriter.state
+    IncrementalWriter.state = None
+    if state is None:
+        return
+    state.save()
+    last_counts = {"rendered": state.rendered, "reused": state.reused}
+    logger.info("Pages rendues : %d ; reprises telles quelles : %d", state.rendered, state.reused)
+
+
+def _copy_file_if_changed(source: str, destination: str) -> None:
+    """pelican.utils.copy_file, skipped when the destination already holds the same bytes.
+
+    Pelican copies every static file and theme asset on every build (its
+    STATIC_CHECK_IF_MODIFIED compares modification times, not contents), which made each of
+    them look changed to a deploy.
+    """
+    source_path, target = Path(source), Path(destination)
+    try:
+        if (
+            target.stat().st_size == source_path.stat().st_size
+            and target.read_bytes() == source_path.read_bytes()
+        ):
+            return
+    except OSError:
+        pass
+    _original_copy_file(source, destination)
+
+
+_original_copy_file = pelican_utils.copy_file
+
+
+def register() -> None:
+    """Pelican entry point."""
+    # `pelican.utils.copy`, used for static files and the theme's assets, looks copy_file up
+    # in its module at each call: replacing it there is enough.
+    pelican_utils.copy_file = _copy_file_if_changed
+    signals.initialized.connect(_initialized)
+    signals.get_writer.connect(_get_writer)
+    # Before the plugins that read the output (connected later): state saved first is fine,
+    # the output is complete when `finalized` is sent.
+    signals.finalized.connect(_finalized)

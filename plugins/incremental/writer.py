@@ -1,0 +1,236 @@
+"""A Pelican writer that renders a page only when what it shows changed, and never
+rewrites a file whose bytes are the same.
+
+For each page, `page_key` combines the build-wide fingerprint (settings, templates, theme
+and plugin code, versions) with the fingerprints of the context variables its template can
+read — found by parsing the template and the ones it extends, includes and imports. If the
+key and the bytes on disk are those of the last build, the page is not rendered: its bytes
+are read back.
+
+Rendering can have effects besides the HTML: the thumbnails plugin plans image renditions
+when a template calls `responsive_image` or `social_image`. The globals named in
+INCREMENTAL_RECORD_GLOBALS are wrapped: their calls during a render are recorded with the
+page, and replayed when the page is reused. A replay that returns something else (the photo
+was replaced, so the rendition's name changed) means the page is rendered after all.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, meta
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .digest import Digester
+from .state import BuildState
+
+logger = logging.getLogger(__name__)
+
+
+class _IfChanged(io.StringIO):
+    """A text file that reaches the disk at close, atomically, and only if its bytes changed."""
+
+    def __init__(self, path: str, encoding: str) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._encoding = encoding
+
+    def close(self) -> None:
+        if not self.closed:
+            write_if_changed(self.path, self.getvalue().encode(self._encoding))
+        super().close()
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write atomically unless `path` already holds `data`; True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(tmp).chmod(0o644)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def template_variables(env: Environment, name: str) -> frozenset[str] | None:
+    """Every variable `name` and the templates it uses can read; None if unknowable
+    (a template chosen at render time)."""
+    names: set[str] = set()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source, _filename, _uptodate = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        tree = env.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        for referenced in meta.find_referenced_templates(tree):
+            if referenced is None:
+                return None
+            todo.append(referenced)
+    return frozenset(names)
+
+
+class _Recorder:
+    """Wraps template globals so their calls during one render can be recorded."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[Any, ...], dict[str, Any], Any]] | None = None
+
+    def wrap(self, name: str, func: Any) -> Any:
+        passes_context = getattr(func, "jinja_pass_arg", None) is not None
+
+        @functools.wraps(func)
+        def recorded(*args: Any, **kwargs: Any) -> Any:
+            result = func(*args, **kwargs)
+            if self.calls is not None:
+                kept = args[1:] if passes_context else args
+                self.calls.append((name, kept, kwargs, result))
+            return result
+
+        recorded.original = func  # type: ignore[attr-defined]
+        return recorded
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, with renders reused by key and writes skipped when unchanged."""
+
+    state: BuildState | None = None  # set by the plugin for each build
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self._variables: dict[tuple[int, str], frozenset[str] | None] = {}
+        self._wrapped_envs: set[int] = set()
+        self.recorder = _Recorder()
+        project = Path((settings or {}).get("PATH") or ".").resolve().parent
+        self.digester = Digester(str(project))
+
+    # Every file Pelican writes (pages and feeds) goes through here. Pelican's own version
+    # opens the file for writing, which empties it even when the new bytes are the same;
+    # the bookkeeping below is Pelican's (pelican/writers.py, Writer._open_w), unchanged.
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            logger.info('Skipping "%s", not overwriting', filename)
+            return Path(os.devnull).open("w", encoding=encoding)
+        if filename in self._written_files:
+            if override:
+                logger.info('Overwriting "%s"', filename)
+            else:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                    "previously (set `override=True` if intended)"
+                )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _IfChanged(filename, encoding)
+
+    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):
+        state = type(self).state
+        if state is None or not name:
+            return super().write_file(name, template, context, *args, **kwargs)
+        self._wrap_globals(template.environment, state)
+        return super().write_file(name, _Memo(template, self, state), context, *args, **kwargs)
+
+    def _wrap_globals(self, env: Environment, state: BuildState) -> None:
+        if id(env) in self._wrapped_envs:
+            return
+        self._wrapped_envs.add(id(env))
+        for name in state.record_globals:
+            func = env.globals.get(name)
+            if func is not None and not hasattr(func, "original"):
+                env.globals[name] = self.recorder.wrap(name, func)
+
+    def variables(self, template: Any) -> frozenset[str] | None:
+        key = (id(template.environment), template.name)
+        if key not in self._variables:
+            self._variables[key] = template_variables(template.environment, template.name)
+        return self._variables[key]
+
+    def page_key(self, template: Any, localcontext: dict[str, Any], state: BuildState):
+        names = self.variables(template)
+        if names is None:
+            return None
+        digests = [state.build_digest.encode(), template.name.encode()]
+        for name in sorted(names):
+            if name in localcontext:
+                digest = self.digester.of(localcontext[name])
+                if digest is None:
+                    return None
+                digests += [name.encode(), digest]
+        return hashlib.sha256(b"\0".join(digests)).hexdigest()
+
+
+class _Memo:
+    """Stands in for a Jinja template in Writer.write_file: render() may reuse the page."""
+
+    def __init__(self, template: Any, writer: IncrementalWriter, state: BuildState) -> None:
+        self.template = template
+        self.writer = writer
+        self.state = state
+        self.name = template.name
+        self.environment = template.environment
+
+    def render(self, localcontext: dict[str, Any]) -> str:
+        output_file = localcontext["output_file"]
+        key = self.writer.page_key(self.template, localcontext, self.state)
+        reused = self._reuse(output_file, key, localcontext) if key else None
+        if reused is not None:
+            self.state.reused += 1
+            return reused
+        recorder = self.writer.recorder
+        recorder.calls = []
+        try:
+            html = self.template.render(localcontext)
+        finally:
+            calls, recorder.calls = recorder.calls, None
+        self.state.rendered += 1
+        if key:
+            self.state.remember(output_file, key, html.encode("utf-8"), calls)
+        return html
+
+    def _reuse(self, output_file: str, key: str, localcontext: dict[str, Any]) -> str | None:
+        entry = self.state.previous(output_file)
+        if entry is None or entry.key != key:
+            return None
+        path = Path(self.writer.output_path) / output_file
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != entry.sha256:
+            return None  # changed or damaged since: render it again
+        env_globals = self.template.environment.globals
+        for name, args, kwargs, result in entry.calls:
+            func = env_globals.get(name)
+            func = getattr(func, "original", func)
+            if func is None:
+                return None
+            passes_context = getattr(func, "jinja_pass_arg", None) is not None
+            again = func(localcontext, *args, **kwargs) if passes_context else func(*args, **kwargs)
+            if again != result:
+                return None
+        self.state.remember(output_file, key, data, entry.calls, sha256=entry.sha256)
+        return data.decode("utf-8")

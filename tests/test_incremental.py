@@ -1,0 +1,111 @@
+"""Incremental builds give exactly a cold build's output, and touch only what changed.
+
+For each kind of edit an editor makes, the project is built, edited, built again in place
+(reusing every cache), and compared byte for byte with a cold build of the edited project
+in a fresh copy (no .cache at all). Not a timing test: the benchmark measures speed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.support import BUILD_DATE, copy_project, run_invoke, tree_hashes
+
+pytestmark = pytest.mark.slow
+
+
+def _build(project: Path) -> str:
+    proc = run_invoke("build", "--build-date", BUILD_DATE, cwd=project)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _edit_article(project: Path) -> None:
+    path = project / "content" / "articles" / "2026-10-03-atelier-velo.md"
+    path.write_text(path.read_text("utf-8") + "\nUn paragraphe ajouté après l’atelier.\n", "utf-8")
+
+
+def _edit_listing(project: Path) -> None:
+    path = project / "content" / "listings" / "velo-enfant-16-pouces.yaml"
+    path.write_text(path.read_text("utf-8").replace("price: 35", "price: 30"), "utf-8")
+
+
+def _replace_photo(project: Path) -> None:
+    path = project / "content" / "images" / "annonces" / "velo-enfant.jpg"
+    with Image.open(path) as image:
+        flipped = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+        flipped.save(path, quality=85)
+
+
+def _edit_template(project: Path) -> None:
+    path = project / "theme" / "templates" / "base.html"
+    path.write_text(path.read_text("utf-8").replace("</footer>", "<!-- v2 --></footer>"), "utf-8")
+
+
+EDITS: dict[str, Callable[[Path], None]] = {
+    "article": _edit_article,
+    "listing": _edit_listing,
+    "photo": _replace_photo,
+    "template": _edit_template,
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project, built once (its .cache is then copied for each edit)."""
+    project = copy_project(tmp_path_factory.mktemp("incremental") / "project")
+    _build(project)
+    return project
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_incremental_build_equals_a_cold_build(built: Path, tmp_path: Path, edit: str) -> None:
+    project = tmp_path / "warm"
+    shutil.copytree(built, project, copy_function=shutil.copy2)
+    before = tree_hashes(project / "output")
+    mtimes = _mtimes(project / "output")
+
+    EDITS[edit](project)
+    log = _build(project)
+
+    cold = tmp_path / "cold"
+    copy_project(cold)
+    shutil.rmtree(cold / "content")
+    shutil.copytree(project / "content", cold / "content")
+    shutil.rmtree(cold / "theme")
+    shutil.copytree(project / "theme", cold / "theme")
+    _build(cold)
+
+    after = tree_hashes(project / "output")
+    assert after == tree_hashes(cold / "output")
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed, "the edit changed no output file"
+    # Files whose bytes did not change were not rewritten.
+    for name, mtime in _mtimes(project / "output").items():
+        if name in before and name not in changed:
+            assert mtime == mtimes[name], name
+    if edit != "template":
+        # Only the pages that show the edit were rendered again.
+        assert "Pages : " in log
+        rendered = int(log.split("Pages : ", 1)[1].split(" rendue", 1)[0])
+        assert 0 < rendered < 20, log
+
+
+def test_no_change_renders_nothing(built: Path, tmp_path: Path) -> None:
+    project = tmp_path / "again"
+    shutil.copytree(built, project, copy_function=shutil.copy2)
+    mtimes = _mtimes(project / "output")
+    log = _build(project)
+    assert "Pages : 0 rendue" in log
+    assert _mtimes(project / "output") == mtimes
