@@ -487,17 +487,7 @@ def _deploy_target(settings: dict[str, Any]) -> tuple[Any, Any]:
 
 def _seo_gate(c: Context, site: Path) -> None:
     """`invoke seo --production --strict` on the build about to go online (Exit on errors)."""
-    # `invoke seo` is landing on main; until it does, the same check through the plugin's API.
-    # Then this whole body becomes: seo(c, output=str(site), production=True, strict=True)
-    from seo_checklist import check_site
-
-    report = check_site(site, load_settings(SETTINGS_PROD, {"OUTPUT_PATH": str(site)}))
-    print(report.summary())
-    for finding in report.findings:
-        if finding.severity == "error":
-            print(finding.line())
-    if report.has_errors:
-        raise Exit("Le contrôle SEO signale des erreurs (ci-dessus).", code=1)
+    seo(c, output=str(site), production=True, strict=True, pages=5)
 
 
 _REFUSED = "Publication refusée : rien n’a été envoyé, le site en ligne n’a pas changé."

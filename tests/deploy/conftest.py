@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.deploy.servers import SshServer, start_nginx, start_sshd
-from tests.deploy.support import SEO_IGNORE_UNTIL_THEME, commit_all, git
+from tests.deploy.support import commit_all, git
 from tests.support import BUILD_DATE, copy_project, run_invoke
 
 
@@ -17,8 +17,6 @@ from tests.support import BUILD_DATE, copy_project, run_invoke
 def template_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project in its own git repository, its image cache already filled."""
     project = copy_project(tmp_path_factory.mktemp("deploy") / "project")
-    with (project / "publishconf.py").open("a", encoding="utf-8") as settings:
-        settings.write(f"\nSEO_IGNORE = {SEO_IGNORE_UNTIL_THEME!r}\n")
     git(project, "init", "--quiet")
     commit_all(project, "Le site des Tilleuls")
     # One production build fills .cache/thumbnails: every test's copy then builds in a second.

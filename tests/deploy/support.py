@@ -13,11 +13,6 @@ from typing import Any
 
 from tests.support import BUILD_DATE, run_invoke, tree_hashes
 
-# Until the theme work for the SEO checklist lands on main, the demo fails these two checks
-# (no canonical link; "· Les Tilleuls" makes some titles too long). The deploy tests publish
-# the demo, so their copy of the project switches these off, as an association could in
-# publishconf.py; every other SEO error still refuses a publication.
-SEO_IGNORE_UNTIL_THEME = ["canonical-missing", "title-too-long"]
 ARTICLE = "content/articles/2026-10-03-atelier-velo.md"
 ARTICLE_URL = "/2026/atelier-velo/"
 OTHER_ARTICLE = "content/articles/2026-06-06-fete-des-voisins.md"

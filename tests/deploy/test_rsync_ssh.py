@@ -180,8 +180,21 @@ def test_a_content_error_is_refused_before_anything_is_sent(project: Path, remot
     assert not target.exists()
 
 
-def test_an_seo_error_is_refused_before_anything_is_sent(project: Path, remote: Remote) -> None:
+@pytest.mark.parametrize(
+    ("on_build", "refusal"),
+    [
+        # The SEO plugin checks every build: the production build itself fails.
+        (True, "Des erreurs sont signalées ci-dessus"),
+        # With that switched off, `invoke seo --strict` still stands before the upload.
+        (False, "Le contrôle SEO a trouvé des erreurs"),
+    ],
+)
+def test_an_seo_error_is_refused_before_anything_is_sent(
+    project: Path, remote: Remote, on_build: bool, refusal: str
+) -> None:
     target, env = remote
+    with (project / "publishconf.py").open("a", encoding="utf-8") as settings:
+        settings.write(f"\nSEO_RUN_ON_BUILD = {on_build}\n")
     first = published(project, env)
     article = project / ARTICLE
     article.write_text(
@@ -192,6 +205,7 @@ def test_an_seo_error_is_refused_before_anything_is_sent(project: Path, remote: 
     log = proc.stdout + proc.stderr
     assert proc.returncode == 1, log
     assert "/2026/atelier-velo/: [link-broken]" in log
+    assert refusal in log
     assert "Publication refusée : rien n’a été envoyé" in log
     assert sorted(path.name for path in (target / "releases").iterdir()) == [
         f"{first['release']}{suffix}" for suffix in ("", ".json", ".sha256")
