@@ -96,6 +96,11 @@ def deploy_config(settings: dict[str, Any], root: Path) -> DeployConfig:
         raise _missing("path", "/srv/les-tilleuls")
     if "\n" in path or "\n" in host:
         raise DeployError("DEPLOY : « host » et « path » tiennent sur une ligne.")
+    if path.startswith("~"):
+        raise DeployError(
+            f"DEPLOY : écrivez le dossier sans ~ ({ENVIRONMENT['path']}) : un chemin relatif "
+            "part déjà du dossier personnel sur le serveur, par exemple www/site."
+        )
     if host.startswith("-"):
         raise DeployError(f"DEPLOY : « host » ne peut pas commencer par un tiret : {host!r}.")
     if target == "local":

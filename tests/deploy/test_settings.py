@@ -31,6 +31,7 @@ def config(tmp_path: Path, **deploy: object):
         ({"target": "git", "remote": "x", "branch": "-f"}, "BABILLARD_DEPLOY_BRANCH"),
         ({"target": "rsync", "host": "-oProxyCommand=x", "path": "/x"}, "tiret"),
         ({"target": "local", "path": "/x", "ssh_options": "-i 'clé"}, "guillemets"),
+        ({"target": "rsync", "host": "asso@serveur", "path": "~/www"}, "sans ~"),
     ],
 )
 def test_a_bad_deploy_setting_says_what_to_set(
