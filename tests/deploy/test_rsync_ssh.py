@@ -110,13 +110,14 @@ def test_publish_update_rollback_publish_while_nginx_serves(
     wrong = [(path, status) for path, status, digest in visitor.seen if digest not in served[path]]
     assert wrong == [] and {status for _path, status, _digest in visitor.seen} == {200}
     assert len(visitor.seen) > 2 * len(served)
-    print(f"{len(visitor.seen)} requests served during two publications and a rollback")
+    print(f"{len(visitor.seen)} requests served during the publications and the rollback")
 
     # Unsent files are hard links to the same file of the previous release, on the target.
     first, second = (target / "releases" / str(record["release"]) for record in records[:2])
     for path in set(releases[second.name]) - set(records[1]["sent"]):
         assert (second / path).stat().st_ino == (first / path).stat().st_ino, path
-    print(f"second publication sent {len(records[1]['sent'])} files: {records[1]['sent']}")
+    sent, total = len(records[1]["sent"]), len(releases[second.name])
+    print(f"second publication: {sent} of {total} files, {records[1]['bytes_sent']} bytes sent")
     # The third publication is compared with the live release (the first, after the rollback)
     # but the article changed in the second was not sent again: it is linked from there.
     assert page_of(ARTICLE_URL) not in records[2]["sent"]
