@@ -10,6 +10,7 @@ update. Git keeps the whole history, so DEPLOY's `keep` does not apply here.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
@@ -44,7 +45,8 @@ _FIELDS = {
 def _message(release: Release, title: str, rollback: bool = False) -> str:
     lines = [title, ""]
     for trailer, key in _FIELDS.items():
-        lines.append(f"Babillard-{trailer}: {getattr(release, key)}")
+        if getattr(release, key) != "":
+            lines.append(f"Babillard-{trailer}: {getattr(release, key)}")
     if release.dirty:
         lines.append("Babillard-Dirty: oui")
     if rollback:
@@ -157,16 +159,25 @@ class GitBranchTarget(Target):
         return Manifest({path: digests[oid] for path, oid in blobs.items()})
 
     def _identity(self, date: str) -> dict[str, str]:
+        """Commit as the person publishing when git knows them, else as Babillard."""
         env = {**self.env, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-        for who in ("AUTHOR", "COMMITTER"):
-            env.setdefault(f"GIT_{who}_NAME", "Babillard")
-            env.setdefault(f"GIT_{who}_EMAIL", "babillard@localhost")
+        for key, fallback in (("name", "Babillard"), ("email", "babillard@localhost")):
+            configured = subprocess.run(
+                ["git", f"--git-dir={self.cache}", "config", f"user.{key}"],
+                capture_output=True,
+                check=False,
+            ).stdout.strip()
+            if not configured:
+                env.setdefault(f"GIT_AUTHOR_{key.upper()}", fallback)
+                env.setdefault(f"GIT_COMMITTER_{key.upper()}", fallback)
         return env
 
     def _commit(self, tree: str, release: Release, title: str, rollback: bool = False) -> str:
         parents = ["-p", self._tip] if self._tip else []
         message = _message(release, title, rollback).encode()
-        env = self._identity(release.date)
+        # A rollback is made now; a publication carries its release's date.
+        now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        env = self._identity(now if rollback else release.date)
         return self._git("commit-tree", tree, *parents, stdin=message, env=env).decode().strip()
 
     def _has(self, ref: str) -> bool:
