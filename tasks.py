@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from commands.content_check import article_problems, image_problems  # noqa: E402
 from commands.deploy import DeployError  # noqa: E402
-from commands.deploy.config import siteurl_problem  # noqa: E402
+from commands.deploy.config import DeployConfig, siteurl_problem  # noqa: E402
+from commands.deploy.targets import Target  # noqa: E402
 from commands.pelican_run import load_settings, run_pelican  # noqa: E402
 from commands.prompts import ask, choose, known_categories, slugify, yaml_text  # noqa: E402
 
@@ -473,7 +474,7 @@ def lint(c: Context) -> None:
 # --- Publishing (commands/deploy/) ------------------------------------------------------------
 
 
-def _deploy_target(settings: dict[str, Any]) -> tuple[Any, Any]:
+def _deploy_target(settings: dict[str, Any]) -> tuple[Target, DeployConfig]:
     """The target and the checked DEPLOY setting of publishconf.py."""
     from commands.deploy.config import deploy_config
     from commands.deploy.targets import make_target
@@ -483,11 +484,6 @@ def _deploy_target(settings: dict[str, Any]) -> tuple[Any, Any]:
     except DeployError as error:
         raise Exit(f"Réglages de publication (publishconf.py) : {error}", code=2) from None
     return make_target(config, ROOT), config
-
-
-def _seo_gate(c: Context, site: Path) -> None:
-    """`invoke seo --production --strict` on the build about to go online (Exit on errors)."""
-    seo(c, output=str(site), production=True, strict=True, pages=5)
 
 
 _REFUSED = "Publication refusée : rien n’a été envoyé, le site en ligne n’a pas changé."
@@ -520,7 +516,10 @@ def publish(
             "Construction du site de production (publishconf.py)",
             lambda: _build(SETTINGS_PROD, str(site), build_date),
         ),
-        ("Contrôle SEO strict", lambda: _seo_gate(c, site)),
+        (
+            "Contrôle SEO strict (invoke seo --production --strict)",
+            lambda: seo(c, output=str(site), production=True, strict=True, pages=5),
+        ),
     )
     for number, (title, gate) in enumerate(gates, start=1):
         print(f"{number}/{len(gates)} {title}…")
