@@ -1,6 +1,7 @@
 """Babillard's commands. `invoke --list` is the manual; `invoke --help TASK` explains one.
 
-Editors use: build, serve, livereload, new-article. Maintainers also: rebuild, clean, lint.
+Editors use: build, serve, livereload, new-article, check, publish, rollback, releases.
+Maintainers also: rebuild, clean, lint.
 """
 
 from __future__ import annotations
@@ -22,12 +23,17 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
 from commands.content_check import article_problems, image_problems  # noqa: E402
+from commands.deploy import DeployError  # noqa: E402
+from commands.deploy.config import DeployConfig, siteurl_problem  # noqa: E402
+from commands.deploy.targets import Target  # noqa: E402
 from commands.pelican_run import load_settings, run_pelican  # noqa: E402
 from commands.prompts import ask, choose, known_categories, slugify, yaml_text  # noqa: E402
 
 SETTINGS_DEV = ROOT / "pelicanconf.py"
 SETTINGS_PROD = ROOT / "publishconf.py"
 CACHE_DIR = ROOT / ".cache"
+# `invoke publish` builds here, never in output/: what is checked is exactly what is sent.
+PUBLISH_DIR = CACHE_DIR / "publish"
 ARTICLES_DIR = ROOT / "content" / "articles"
 HOST, PORT = "127.0.0.1", 8000
 
@@ -49,6 +55,8 @@ def _build(
     # module import and relative paths are simplest from the project root.
     os.chdir(ROOT)
     settings = load_settings(settings_file, overrides)
+    if settings_file == SETTINGS_PROD:
+        _check_siteurl(settings)
     counter = run_pelican(settings)
     pages = getattr(sys.modules.get("incremental"), "last_counts", None)
     if pages is not None:
@@ -86,6 +94,12 @@ def _last_build() -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     return record if isinstance(record, dict) else {}
+
+
+def _check_siteurl(settings: dict[str, Any]) -> None:
+    problem = siteurl_problem(settings.get("SITEURL"))
+    if problem:
+        raise Exit(f"Réglages de production (publishconf.py) : {problem}", code=2)
 
 
 # --- Tasks ------------------------------------------------------------------------------------
@@ -461,3 +475,104 @@ def lint(c: Context) -> None:
     """Check the Python code with ruff (style and common mistakes)."""
     c.run(f"{sys.executable} -m ruff check .")
     c.run(f"{sys.executable} -m ruff format --check .")
+
+
+# --- Publishing (commands/deploy/) ------------------------------------------------------------
+
+
+def _deploy_target(settings: dict[str, Any]) -> tuple[Target, DeployConfig]:
+    """The target and the checked DEPLOY setting of publishconf.py."""
+    from commands.deploy.config import deploy_config
+    from commands.deploy.targets import make_target
+
+    try:
+        config = deploy_config(settings, ROOT)
+    except DeployError as error:
+        raise Exit(f"Réglages de publication (publishconf.py) : {error}", code=2) from None
+    return make_target(config, ROOT), config
+
+
+_REFUSED = "Publication refusée : rien n’a été envoyé, le site en ligne n’a pas changé."
+
+
+@task(
+    help={
+        "yes": "Publish without asking for confirmation (needed when not in a terminal).",
+        "dry-run": "Stop after showing what would change on the target; send nothing.",
+        "build-date": "The build's 'today', as YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today).",
+    }
+)
+def publish(
+    c: Context, yes: bool = False, dry_run: bool = False, build_date: str | None = None
+) -> None:
+    """Build with publishconf.py, run check and the SEO gate, then go online atomically."""
+    from commands.deploy.manifest import Manifest
+    from commands.deploy.publish import publish as deploy_site
+    from commands.deploy.releases import new_release
+
+    os.chdir(ROOT)
+    overrides = {"BUILD_DATE": build_date} if build_date else {}
+    settings = load_settings(SETTINGS_PROD, overrides)
+    _check_siteurl(settings)
+    target, config = _deploy_target(settings)
+    site = PUBLISH_DIR / "site"
+    gates = (
+        ("Vérification du contenu (invoke check)", lambda: check(c)),
+        (
+            "Construction du site de production (publishconf.py)",
+            lambda: _build(SETTINGS_PROD, str(site), build_date),
+        ),
+        (
+            "Contrôle SEO strict (invoke seo --production --strict)",
+            lambda: seo(c, output=str(site), production=True, strict=True, pages=5),
+        ),
+    )
+    for number, (title, gate) in enumerate(gates, start=1):
+        print(f"{number}/{len(gates)} {title}…")
+        try:
+            gate()
+        except Exit as error:
+            reason = f"{error.message}\n" if error.message else ""
+            raise Exit(reason + _REFUSED, code=1) from None
+    try:
+        manifest = Manifest.from_tree(site)
+    except DeployError as error:
+        raise Exit(f"{error}\n{_REFUSED}", code=1) from None
+    deploy_site(
+        target,
+        site,
+        lambda taken: new_release(ROOT, len(manifest.files), settings["BUILD_DATE"], taken),
+        manifest,
+        keep=config.keep,
+        yes=yes,
+        dry_run=dry_run,
+        record=PUBLISH_DIR / "last.json",
+    )
+
+
+@task(
+    help={
+        "yes": "Roll back without asking for confirmation.",
+        "to": "The release to put back online (see invoke releases); default: the previous one.",
+    }
+)
+def rollback(c: Context, yes: bool = False, to: str | None = None) -> None:
+    """Put the previous release back online, in one atomic switch (asks first)."""
+    from commands.deploy.publish import rollback as roll_back
+
+    os.chdir(ROOT)
+    # No SITEURL check here: a rollback must work even when the settings have just broken.
+    settings = load_settings(SETTINGS_PROD)
+    target, _ = _deploy_target(settings)
+    roll_back(target, to, yes, settings["TIMEZONE"])
+
+
+@task
+def releases(c: Context) -> None:
+    """List the releases on the target, with their date and source commit; * is online."""
+    from commands.deploy.publish import list_releases
+
+    os.chdir(ROOT)
+    settings = load_settings(SETTINGS_PROD)
+    target, _ = _deploy_target(settings)
+    list_releases(target, settings["TIMEZONE"])

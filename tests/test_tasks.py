@@ -9,7 +9,18 @@ from pathlib import Path
 
 from tests.support import CONTENT, build_site, copy_project, read_metadata, run_invoke
 
-EXPECTED_TASKS = {"build", "rebuild", "serve", "livereload", "clean", "new-article", "lint"}
+EXPECTED_TASKS = {
+    "build",
+    "rebuild",
+    "serve",
+    "livereload",
+    "clean",
+    "new-article",
+    "lint",
+    "publish",
+    "rollback",
+    "releases",
+}
 
 
 def test_invoke_list_reads_as_a_manual() -> None:
