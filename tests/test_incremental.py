@@ -106,6 +106,17 @@ def test_no_change_renders_nothing(built: Path, tmp_path: Path) -> None:
     project = tmp_path / "again"
     shutil.copytree(built, project, copy_function=shutil.copy2)
     mtimes = _mtimes(project / "output")
+    # A production build elsewhere in between (as `invoke publish` does) keeps its own state.
+    prod = run_invoke(
+        "build",
+        "--production",
+        "--output",
+        str(project / ".cache" / "publish" / "site"),
+        "--build-date",
+        BUILD_DATE,
+        cwd=project,
+    )
+    assert prod.returncode == 0, prod.stdout + prod.stderr
     log = _build(project)
     assert "Pages : 0 rendue" in log
     assert _mtimes(project / "output") == mtimes

@@ -32,7 +32,7 @@ from pelican import signals
 from pelican import utils as pelican_utils
 
 from .digest import Digester, digest_files
-from .state import BuildState
+from .state import BuildState, state_file
 from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
@@ -93,8 +93,12 @@ def _initialized(pelican_object: Any) -> None:
         logger.info("Reconstruction partielle impossible (réglage non comparable) : tout est rendu")
         IncrementalWriter.state = None
         return
+    project = Path(settings["PATH"]).resolve().parent
     IncrementalWriter.state = BuildState.load(
-        _folder(settings), digest, list(settings["INCREMENTAL_RECORD_GLOBALS"])
+        _folder(settings),
+        digest,
+        list(settings["INCREMENTAL_RECORD_GLOBALS"]),
+        state_file(Path(settings["OUTPUT_PATH"]), project),
     )
 
 

@@ -19,6 +19,16 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 STATE_FILE = "pages.pickle"
+
+
+def state_file(output: Path, project: Path) -> str:
+    """One state file per output folder: the local and the production builds (different
+    SITEURL, so different pages) must not overwrite each other's state."""
+    output = output.resolve()
+    name = str(output.relative_to(project)) if output.is_relative_to(project) else str(output)
+    return f"pages-{hashlib.sha256(name.encode()).hexdigest()[:12]}.pickle"
+
+
 FORMAT = 1
 
 
@@ -34,16 +44,19 @@ class BuildState:
     folder: Path
     build_digest: str
     record_globals: list[str]
+    file: str = STATE_FILE
     old: dict[str, Entry] = field(default_factory=dict)
     new: dict[str, Entry] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
 
     @classmethod
-    def load(cls, folder: Path, build_digest: str, record_globals: list[str]) -> BuildState:
-        state = cls(folder, build_digest, record_globals)
+    def load(
+        cls, folder: Path, build_digest: str, record_globals: list[str], file: str = STATE_FILE
+    ) -> BuildState:
+        state = cls(folder, build_digest, record_globals, file)
         try:
-            with (folder / STATE_FILE).open("rb") as handle:
+            with (folder / file).open("rb") as handle:
                 version, entries = pickle.load(handle)
             if version == FORMAT:
                 state.old = entries
@@ -77,7 +90,7 @@ class BuildState:
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pages.")
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump((FORMAT, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(tmp).replace(self.folder / STATE_FILE)
+            Path(tmp).replace(self.folder / self.file)
         except OSError as error:
             logger.warning(
                 "Reconstruction partielle : état non écrit (%s) : %s", self.folder, error

@@ -38,7 +38,7 @@ def _configure(pelican: Any) -> None:
     _prefetcher = None
     workers = background_workers(settings["SEO_WORKERS"])
     if settings["SEO_RUN_ON_BUILD"] and workers:
-        cache = PageCache(report_folder(settings))
+        cache = PageCache(report_folder(settings), Path(settings["OUTPUT_PATH"]))
         _prefetcher = Prefetcher(Path(settings["OUTPUT_PATH"]), cache, workers)
 
 

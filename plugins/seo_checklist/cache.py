@@ -32,8 +32,13 @@ def _parser_digest() -> str:
 class PageCache:
     """(file, sha256) → Page, loaded from and saved to one file in `folder`."""
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / CACHE_FILE
+    def __init__(self, folder: Path, output: Path | None = None) -> None:
+        # One file per output folder, so local and production builds keep their own pages.
+        name = CACHE_FILE
+        if output is not None:
+            tag = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:12]
+            name = f"pages-{tag}.pickle"
+        self.path = folder / name
         self.digest = _parser_digest()
         self.old: dict[tuple[str, str], Page] = {}
         self.new: dict[tuple[str, str], Page] = {}

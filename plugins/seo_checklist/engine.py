@@ -48,7 +48,7 @@ def check_configured(
         raise FileNotFoundError(f"No built site in {output}: build it first (invoke build).")
     started = time.perf_counter()
     if cache is None and cache_folder is not None:
-        cache = PageCache(cache_folder)
+        cache = PageCache(cache_folder, output)
     site = Site.load(output, str(settings.get("SITEURL") or ""), settings["SEO_WORKERS"], cache)
     if cache is not None:
         cache.save()

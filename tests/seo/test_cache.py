@@ -25,7 +25,7 @@ def test_unchanged_pages_come_from_the_cache(tmp_path: Path) -> None:
     output = write_site(tmp_path / "output", PAGES)
     folder = tmp_path / "cache"
     first = _check(output, folder)
-    cache = PageCache(folder)
+    cache = PageCache(folder, output)
     assert len(cache.old) == len(PAGES)
     second = _check(output, folder, cache)
     assert cache.hits == len(PAGES)
@@ -38,12 +38,12 @@ def test_a_changed_page_is_parsed_again(tmp_path: Path) -> None:
     _check(output, folder)
     contact = output / "contact" / "index.html"
     contact.write_text(contact.read_text("utf-8").replace("<h1>", "<h1>Nous écrire — "), "utf-8")
-    cache = PageCache(folder)
+    cache = PageCache(folder, output)
     report = _check(output, folder, cache)
     assert cache.hits == len(PAGES) - 1
     # The new title of the changed page is what the checks saw (it now has two headings'
     # worth of text in its <h1>), not the cached one.
-    fresh = PageCache(folder)
+    fresh = PageCache(folder, output)
     [(_key, cached)] = [(k, p) for k, p in fresh.old.items() if k[0] == "contact/index.html"]
     assert cached.headings[0][1].startswith("Nous écrire")
     assert report.pages_checked == len(PAGES)
@@ -54,7 +54,7 @@ def test_a_parser_change_drops_the_whole_cache(tmp_path: Path, monkeypatch) -> N
     folder = tmp_path / "cache"
     _check(output, folder)
     monkeypatch.setattr(cache_module, "_parser_digest", lambda: "another parser")
-    cache = PageCache(folder)
+    cache = PageCache(folder, output)
     assert cache.old == {}
     _check(output, folder, cache)
     assert cache.hits == 0
@@ -64,17 +64,18 @@ def test_an_unreadable_cache_is_ignored(tmp_path: Path) -> None:
     output = write_site(tmp_path / "output", PAGES)
     folder = tmp_path / "cache"
     folder.mkdir()
-    (folder / cache_module.CACHE_FILE).write_bytes(b"not a pickle")
+    path = PageCache(folder, output).path
+    path.write_bytes(b"not a pickle")
     report = _check(output, folder)
     assert report.pages_checked == len(PAGES)
-    _digest, entries = pickle.loads((folder / cache_module.CACHE_FILE).read_bytes())
+    _digest, entries = pickle.loads(path.read_bytes())
     assert len(entries) == len(PAGES)
 
 
 def test_pages_parsed_during_the_build_feed_the_check(tmp_path: Path) -> None:
     output = write_site(tmp_path / "output", PAGES)
     folder = tmp_path / "cache"
-    cache = PageCache(folder)
+    cache = PageCache(folder, output)
     prefetch = Prefetcher(output, cache, workers=1, batch=2)
     for file in sorted(output.rglob("*.html")):
         prefetch.written(str(file))
