@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
+from commands.build_inputs import BuildInputs  # noqa: E402
 from commands.content_check import article_problems, image_problems  # noqa: E402
 from commands.deploy import DeployError  # noqa: E402
 from commands.deploy.config import DeployConfig, siteurl_problem  # noqa: E402
@@ -57,23 +58,37 @@ def _build(
     settings = load_settings(settings_file, overrides)
     if settings_file == SETTINGS_PROD:
         _check_siteurl(settings)
+    out_path = Path(settings["OUTPUT_PATH"])
+    out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
+    inputs = BuildInputs(ROOT, settings, settings_file)
+    previous = inputs.unchanged()
+    if previous is not None:
+        _remember_build(settings_file, out_path)
+        print(
+            f"Rien n’a changé depuis la dernière construction de {out}/ : rien à refaire. "
+            "Son bilan :"
+        )
+        for line in previous:
+            print(f"  {line}")
+        return
     counter = run_pelican(settings)
+    summary = []
     pages = getattr(sys.modules.get("incremental"), "last_counts", None)
     if pages is not None:
-        print(
+        summary.append(
             f"Pages : {pages['rendered']} rendue(s), {pages['reused']} reprise(s) telles quelles "
             "(rien n’a changé pour elles)."
         )
     seo_report = getattr(sys.modules.get("seo_checklist"), "last_report", None)
     if seo_report is not None:
-        print(seo_report.summary())
-    out_path = Path(settings["OUTPUT_PATH"])
+        summary.append(seo_report.summary())
     _remember_build(settings_file, out_path)
-    out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
-    print(
+    summary.append(
         f"Construction terminée dans {out}/ (date de construction {settings['BUILD_DATE']}) : "
         f"{counter.errors} erreur(s), {counter.warnings} avertissement(s)."
     )
+    print("\n".join(summary))
+    inputs.save(summary, clean=not (counter.errors or counter.warnings))
     if counter.errors:
         raise Exit("Des erreurs sont signalées ci-dessus : corrigez-les avant de publier.", code=1)
 

@@ -106,6 +106,10 @@ def test_no_change_renders_nothing(built: Path, tmp_path: Path) -> None:
     project = tmp_path / "again"
     shutil.copytree(built, project, copy_function=shutil.copy2)
     mtimes = _mtimes(project / "output")
+    # Nothing changed at all: Pelican does not even run.
+    log = _build(project)
+    assert "Rien n’a changé depuis la dernière construction de output/" in log
+    assert "0 erreur(s), 0 avertissement(s)" in log
     # A production build elsewhere in between (as `invoke publish` does) keeps its own state.
     prod = run_invoke(
         "build",
@@ -117,6 +121,19 @@ def test_no_change_renders_nothing(built: Path, tmp_path: Path) -> None:
         cwd=project,
     )
     assert prod.returncode == 0, prod.stdout + prod.stderr
+    # A new file that no page shows: Pelican runs, and renders nothing.
+    (project / "content" / "notes-du-bureau.txt").write_text("Réunion lundi.\n", "utf-8")
     log = _build(project)
-    assert "Pages : 0 rendue" in log
+    assert "Pages : 0 rendue(s)" in log
     assert _mtimes(project / "output") == mtimes
+
+
+def test_a_damaged_output_is_rebuilt(built: Path, tmp_path: Path) -> None:
+    project = tmp_path / "damaged"
+    shutil.copytree(built, project, copy_function=shutil.copy2)
+    page = project / "output" / "2026" / "atelier-velo" / "index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"<p>abime</p>")
+    log = _build(project)
+    assert "Rien n’a changé" not in log
+    assert page.read_bytes() == good

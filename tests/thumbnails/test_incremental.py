@@ -19,7 +19,7 @@ OLD_WIDTHS = [400, 800, 1200, 1600]  # pelicanconf's default THUMBNAIL_WIDTHS
 NEW_WIDTHS = [400, 800, 1000, 1600]
 
 
-def _invoke(project: Path, *args: str) -> None:
+def _invoke(project: Path, *args: str) -> str:
     proc = subprocess.run(
         [sys.executable, "-m", "invoke", *args],
         cwd=project,
@@ -28,6 +28,7 @@ def _invoke(project: Path, *args: str) -> None:
         timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
 
 
 def _stats(project: Path) -> dict:
@@ -98,6 +99,10 @@ def test_first_build_encodes_every_rendition(project: Path) -> None:
 def test_second_build_and_rebuild_encode_nothing(project: Path) -> None:
     before = tree_hashes(project / "output")
     mtimes = {p: p.stat().st_mtime_ns for p in (project / "output" / "images" / "r").iterdir()}
+    # Nothing changed: the build is skipped as a whole (commands/build_inputs.py).
+    assert "Rien n’a changé" in _invoke(project, "build", "--build-date", "2026-11-23")
+    # A new file that no page uses: Pelican and the plugin run, and encode nothing.
+    (project / "content" / "notes.txt").write_text("Pas une page.\n", encoding="utf-8")
     _invoke(project, "build", "--build-date", "2026-11-23")
     stats = _stats(project)
     assert stats["encoded"] == 0
