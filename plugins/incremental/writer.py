@@ -119,6 +119,7 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings=settings)
         self._variables: dict[tuple[int, str], frozenset[str] | None] = {}
         self._wrapped_envs: set[int] = set()
+        self._common: dict[tuple[str, tuple[str, ...], tuple[int, ...]], bytes] = {}
         self.recorder = _Recorder()
         project = Path((settings or {}).get("PATH") or ".").resolve().parent
         self.digester = Digester(str(project))
@@ -152,7 +153,8 @@ class IncrementalWriter(Writer):
         if state is None or not name:
             return super().write_file(name, template, context, *args, **kwargs)
         self._wrap_globals(template.environment, state)
-        return super().write_file(name, _Memo(template, self, state), context, *args, **kwargs)
+        memo = _Memo(template, self, state, context)
+        return super().write_file(name, memo, context, *args, **kwargs)
 
     def _wrap_globals(self, env: Environment, state: BuildState) -> None:
         if id(env) in self._wrapped_envs:
@@ -169,25 +171,54 @@ class IncrementalWriter(Writer):
             self._variables[key] = template_variables(template.environment, template.name)
         return self._variables[key]
 
-    def page_key(self, template: Any, localcontext: dict[str, Any], state: BuildState):
+    def page_key(
+        self,
+        template: Any,
+        localcontext: dict[str, Any],
+        state: BuildState,
+        shared: dict[str, Any],
+    ) -> str | None:
         names = self.variables(template)
         if names is None:
             return None
-        digests = [state.build_digest.encode(), template.name.encode()]
-        for name in sorted(names):
-            if name in localcontext:
-                digest = self.digester.of(localcontext[name])
-                if digest is None:
-                    return None
-                digests += [name.encode(), digest]
-        return hashlib.sha256(b"\0".join(digests)).hexdigest()
+        # Most variables are the generator's shared context, the same objects for every
+        # page: fingerprint them once per template, and per page only what is the page's own.
+        present = sorted(name for name in names if name in localcontext)
+        common = tuple(n for n in present if n in shared and localcontext[n] is shared[n])
+        # Keyed by the values' identities too: a shared value replaced between two pages
+        # (Pelican reassigns some) must not reuse the old fingerprint.
+        memo_key = (template.name, common, tuple(id(localcontext[n]) for n in common))
+        common_digest = self._common.get(memo_key)
+        if common_digest is None:
+            common_digest = self._digest_names(common, localcontext)
+            if common_digest is None:
+                return None
+            self._common[memo_key] = common_digest
+        own = [name for name in present if name not in common]
+        own_digest = self._digest_names(own, localcontext)
+        if own_digest is None:
+            return None
+        parts = [state.build_digest.encode(), template.name.encode(), common_digest, own_digest]
+        return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+    def _digest_names(self, names: Any, values: dict[str, Any]) -> bytes | None:
+        digests = []
+        for name in names:
+            digest = self.digester.of(values[name])
+            if digest is None:
+                return None
+            digests += [name.encode(), digest]
+        return hashlib.sha256(b"\0".join(digests)).digest()
 
 
 class _Memo:
     """Stands in for a Jinja template in Writer.write_file: render() may reuse the page."""
 
-    def __init__(self, template: Any, writer: IncrementalWriter, state: BuildState) -> None:
+    def __init__(
+        self, template: Any, writer: IncrementalWriter, state: BuildState, shared: dict[str, Any]
+    ) -> None:
         self.template = template
+        self.shared = shared
         self.writer = writer
         self.state = state
         self.name = template.name
@@ -195,7 +226,7 @@ class _Memo:
 
     def render(self, localcontext: dict[str, Any]) -> str:
         output_file = localcontext["output_file"]
-        key = self.writer.page_key(self.template, localcontext, self.state)
+        key = self.writer.page_key(self.template, localcontext, self.state, self.shared)
         reused = self._reuse(output_file, key, localcontext) if key else None
         if reused is not None:
             self.state.reused += 1

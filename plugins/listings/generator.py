@@ -48,7 +48,10 @@ class ListingsGenerator(Generator):
         settings = self.settings
         folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
         self.today = datetime.date.fromisoformat(str(settings["BUILD_DATE"]))
-        listings, errors = load_folder(folder, settings) if folder.is_dir() else ([], [])
+        cache = Path(settings["LISTING_CACHE_PATH"])
+        if not cache.is_absolute():
+            cache = Path(settings["PATH"]).resolve().parent / cache
+        listings, errors = load_folder(folder, settings, cache) if folder.is_dir() else ([], [])
         report(errors, Path(settings["PATH"]).parent)
 
         active = [item for item in listings if item.is_listed(self.today)]

@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "LISTING_PATH": "listings",
     # Folder the `photos` paths are relative to, inside PATH.
     "LISTING_PHOTOS_PATH": "images",
+    # Listings kept between builds (cache.py), relative to the project (PATH's parent).
+    "LISTING_CACHE_PATH": ".cache/listings",
     # kind slug → label shown to visitors.
     "LISTING_KINDS": {
         "offre": "Offre",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import re
 import zoneinfo
 from pathlib import Path
@@ -18,6 +19,7 @@ from jsonschema import Draft202012Validator
 from pelican.utils import slugify
 from PIL import Image
 
+from .cache import ListingCache, settings_digest
 from .errors import ContentError
 from .messages import translate
 from .model import Contact, Event, Listing, Photo
@@ -285,15 +287,34 @@ def _image_size(path: Path) -> tuple[int | None, int | None]:
         return None, None
 
 
-def load_folder(folder: Path, settings: dict[str, Any]) -> tuple[list[Listing], list[ContentError]]:
-    """Every listing under `folder` (subfolders too), newest first, and every problem found."""
+def load_folder(
+    folder: Path, settings: dict[str, Any], cache_folder: Path | None = None
+) -> tuple[list[Listing], list[ContentError]]:
+    """Every listing under `folder` (subfolders too), newest first, and every problem found.
+
+    With `cache_folder`, files unchanged since the last build there are not read again
+    (cache.py).
+    """
     validator = ListingValidator(settings)
+    cache = (
+        ListingCache(cache_folder, settings_digest(settings), validator.photos_root)
+        if cache_folder is not None
+        else None
+    )
     listings: list[Listing] = []
     errors: list[ContentError] = []
     by_slug: dict[str, Path] = {}
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
     for path in files:
-        listing, problems = validator.load(path)
+        if cache is None:
+            listing, problems = validator.load(path)
+        else:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            listing, problems = cache.get(path, sha), []
+            if listing is None:
+                listing, problems = validator.load(path)
+                if listing is not None and not problems:
+                    cache.put(path, sha, listing)
         errors += problems
         if listing is None:
             continue
@@ -311,4 +332,6 @@ def load_folder(folder: Path, settings: dict[str, Any]) -> tuple[list[Listing], 
         by_slug[listing.slug] = path
         listings.append(listing)
     listings.sort(key=lambda item: item.sort_key, reverse=True)
+    if cache is not None:
+        cache.save()
     return listings, errors

@@ -74,6 +74,7 @@ class ThumbnailService:
         self._hashes: dict[str, list[Any]] = stored.get("files", {})
         self._sources: dict[Path, SourceInfo | ImageProblem] = {}
         self._social: dict[Path, str | None] = {}
+        self._resolve_memo: dict[Path, Path] = {}
         self._jobs: dict[Path, dict[str, Spec]] = {}
         self._published: dict[str, tuple[str, str]] = {}  # output path → (key, extension)
         self._reported: set[tuple[Path, str]] = set()
@@ -105,7 +106,7 @@ class ThumbnailService:
 
     def source(self, path: Path) -> SourceInfo | ImageProblem:
         """What `path` is, or why it cannot be used. Decodes each content only once, ever."""
-        path = path.resolve()
+        path = self._resolved(path)
         if path in self._sources:
             return self._sources[path]
         try:
@@ -131,6 +132,14 @@ class ThumbnailService:
                     }
         self._sources[path] = result
         return result
+
+    def _resolved(self, path: Path) -> Path:
+        # Path.resolve() asks the file system for every part of the path: pages ask about
+        # the same few images thousands of times per build.
+        found = self._resolve_memo.get(path)
+        if found is None:
+            found = self._resolve_memo[path] = path.resolve()
+        return found
 
     def is_renderable(self, path: Path) -> bool:
         return isinstance(self.source(path), SourceInfo)
@@ -181,13 +190,14 @@ class ThumbnailService:
 
         Returns None when the image cannot be used; the problem is logged with `page`.
         """
+        path = self._resolved(path)
         info = self.source(path)
         if isinstance(info, ImageProblem):
-            self.report(path.resolve(), page, info)
+            self.report(path, page, info)
             return None
-        self._first_page.setdefault(path.resolve(), page)
-        if info.animated and (path.resolve(), "animated") not in self._reported:
-            self._reported.add((path.resolve(), "animated"))
+        self._first_page.setdefault(path, page)
+        if info.animated and (path, "animated") not in self._reported:
+            self._reported.add((path, "animated"))
             logger.warning(
                 "%s : GIF animé, seule sa première image est montrée → pour une "
                 "animation, publiez plutôt une vidéo courte",
@@ -201,7 +211,7 @@ class ThumbnailService:
             height = max(1, round(info.height * width / info.width))
             for fmt in sets:
                 spec = Spec(width, height, fmt, quality.get(fmt))
-                url = f"{self.siteurl}/{self._plan(path.resolve(), info, spec, f'{width}w')}"
+                url = f"{self.siteurl}/{self._plan(path, info, spec, f'{width}w')}"
                 sets[fmt].append(f"{url} {width}w")
                 if fmt == info.family and (not fallback or width <= 800):
                     fallback = url
@@ -236,9 +246,10 @@ class ThumbnailService:
         return url
 
     def _social_image(self, path: Path, page: Path | str | None) -> str | None:
+        path = self._resolved(path)
         info = self.source(path)
         if isinstance(info, ImageProblem):
-            self.report(path.resolve(), page, info)
+            self.report(path, page, info)
             return None
         box_w, box_h = self.settings["THUMBNAIL_SOCIAL_SIZE"]
         scale = min(1.0, info.width / box_w, info.height / box_h)  # never enlarge
@@ -249,8 +260,8 @@ class ThumbnailService:
             self.settings["THUMBNAIL_QUALITY"]["jpeg"],
             crop=True,
         )
-        self._first_page.setdefault(path.resolve(), page)
-        return f"{self.siteurl}/{self._plan(path.resolve(), info, spec, 'partage')}"
+        self._first_page.setdefault(path, page)
+        return f"{self.siteurl}/{self._plan(path, info, spec, 'partage')}"
 
     # --- the end of the build -----------------------------------------------------------
 

@@ -1,0 +1,53 @@
+"""The listings cache: unchanged files are not read again; any change is seen."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from listings.validate import ListingValidator, load_folder
+
+from tasks import listing_settings
+from tests.support import CONTENT
+
+
+def _project(tmp_path: Path) -> tuple[Path, dict]:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "listings", content / "listings")
+    shutil.copytree(CONTENT / "images", content / "images")
+    return content, listing_settings({"PATH": str(content)})
+
+
+def test_second_load_reads_nothing_and_gives_the_same_listings(tmp_path, monkeypatch) -> None:
+    content, settings = _project(tmp_path)
+    cache = tmp_path / "cache"
+    first, errors = load_folder(content / "listings", settings, cache)
+    assert not errors and first
+    reads: list[Path] = []
+    original = ListingValidator.load
+
+    def counting(self, path):
+        reads.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(ListingValidator, "load", counting)
+    again, _ = load_folder(content / "listings", settings, cache)
+    assert reads == []
+    assert again == first
+    assert again == load_folder(content / "listings", settings)[0]  # same as without cache
+    reads.clear()
+
+    # An edited listing is read again, and only it.
+    edited = content / "listings" / "velo-enfant-16-pouces.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("price: 35", "price: 30"), "utf-8")
+    third, _ = load_folder(content / "listings", settings, cache)
+    assert reads == [edited]
+    assert next(item for item in third if item.slug == "velo-enfant-16-pouces").price == 30
+
+    # A photo that disappears makes its listing be checked again, and reported.
+    (content / "images" / "annonces" / "velo-enfant.jpg").unlink()
+    reads.clear()
+    fourth, errors = load_folder(content / "listings", settings, cache)
+    assert reads == [edited]
+    assert any("velo-enfant.jpg" in error.message for error in errors)
+    assert all(item.slug != "velo-enfant-16-pouces" for item in fourth)

@@ -1,0 +1,58 @@
+"""The fast (libyaml) and the pure-Python YAML parsers read listings identically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from listings import yamlfile
+
+from tests.support import CONTENT
+
+TRICKY = """\
+title: "Vélo : très bon état"
+non: non
+yes: yes
+on: on
+date: 2026-11-23
+heure: 12:30
+prix: 1e3
+hexa: 0x10
+octal: 010
+rien: ~
+vide:
+liste: [a, 1, 2.5, true, False]
+texte: |
+  Ligne une,
+  ligne deux : avec deux-points.
+"""
+
+
+def _both(text: str) -> tuple[object, object]:
+    fast_node, fast = yamlfile._parse_fast(text)
+    assert fast_node is not None
+    slow = yaml.load(text, Loader=yamlfile._Loader)
+    return fast, slow
+
+
+@pytest.mark.skipif(yamlfile._FastLoader is None, reason="PyYAML built without libyaml")
+def test_same_data_on_every_demo_listing_and_tricky_values() -> None:
+    files = sorted((CONTENT / "listings").glob("*.yaml"))
+    assert files
+    for path in files:
+        fast, slow = _both(path.read_text("utf-8"))
+        assert fast == slow, path
+    fast, slow = _both(TRICKY)
+    assert fast == slow
+    assert fast["non"] == "non" and fast["yes"] == "yes" and fast["date"] == "2026-11-23"
+    assert fast["liste"][3] is True
+
+
+def test_a_broken_file_is_explained_by_the_familiar_parser(tmp_path: Path) -> None:
+    path = tmp_path / "casse.yaml"
+    path.write_text("title: Vélo\n\tkind: don\n", encoding="utf-8")
+    document, errors = yamlfile.read_yaml(path)
+    assert document is None
+    assert errors[0].line == 2
+    assert "tabulations" in errors[0].hint
