@@ -55,22 +55,24 @@ def _build(
     # Pelican resolves PATH, THEME and PLUGIN_PATHS against the settings file, but our theme
     # module import and relative paths are simplest from the project root.
     os.chdir(ROOT)
+    inputs = BuildInputs(ROOT, settings_file, overrides)
+    previous = inputs.unchanged()
+    if previous is not None:
+        out_path, summary = previous
+        _remember_build(settings_file, out_path)
+        out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
+        print(
+            f"Rien n’a changé depuis la dernière construction de {out}/ : rien à refaire. "
+            "Son bilan :"
+        )
+        for line in summary:
+            print(f"  {line}")
+        return
     settings = load_settings(settings_file, overrides)
     if settings_file == SETTINGS_PROD:
         _check_siteurl(settings)
     out_path = Path(settings["OUTPUT_PATH"])
     out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
-    inputs = BuildInputs(ROOT, settings, settings_file)
-    previous = inputs.unchanged()
-    if previous is not None:
-        _remember_build(settings_file, out_path)
-        print(
-            f"Rien n’a changé depuis la dernière construction de {out}/ : rien à refaire. "
-            "Son bilan :"
-        )
-        for line in previous:
-            print(f"  {line}")
-        return
     counter = run_pelican(settings)
     summary = []
     pages = getattr(sys.modules.get("incremental"), "last_counts", None)
@@ -88,7 +90,7 @@ def _build(
         f"{counter.errors} erreur(s), {counter.warnings} avertissement(s)."
     )
     print("\n".join(summary))
-    inputs.save(summary, clean=not (counter.errors or counter.warnings))
+    inputs.save(settings, summary, clean=not (counter.errors or counter.warnings))
     if counter.errors:
         raise Exit("Des erreurs sont signalées ci-dessus : corrigez-les avant de publier.", code=1)
 

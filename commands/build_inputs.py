@@ -1,19 +1,24 @@
 """Skip a build when nothing it reads has changed and its output is as it left it.
 
 `invoke build` fingerprints every input: the content folder, the theme, the plugins, the
-settings files, the lock file, the build's settings (BUILD_DATE, SITEURL, folders) and the
-Python version. If the fingerprint is the last clean build's, and every output file still
-has the size and modification time that build left, there is nothing to do. This is what
-makes `invoke livereload`'s rebuild after a save of an unchanged file, or `invoke build`
-run twice, cost a fraction of a second.
+settings files, the lock file, the command's options, the environment variables the
+settings read, today's date (the default BUILD_DATE) and the Python version. If the
+fingerprint is the last clean build's, and every output file still has the size and
+modification time that build left, there is nothing to do: `invoke build` run twice, or
+`invoke livereload` after saving an unchanged file, costs a fraction of a second.
+
+The check runs before Pelican is even imported: the folders to look at (PATH, THEME, the
+plugin folders, OUTPUT_PATH) are the ones the last build recorded, valid because the
+settings' own inputs (files, options, environment, date) are part of the fingerprint.
 
 Files are fingerprinted by content (SHA-256). The hash of a file whose size, modification
-time and inode are the ones recorded is taken from the record instead of re-reading the
+time and inode are the recorded ones is taken from the record instead of re-reading the
 file, as the thumbnails plugin does for images.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -21,10 +26,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-RECORD_VERSION = 1
-# Settings that change the output without being in any file (command-line overrides,
-# environment variables read by pelicanconf.py and publishconf.py).
-SETTINGS_IN_FINGERPRINT = ("BUILD_DATE", "SITEURL", "PATH", "OUTPUT_PATH", "THEME", "DEPLOY")
+RECORD_VERSION = 2
+# Environment variables that pelicanconf.py and publishconf.py read.
+ENVIRONMENT_PREFIXES = ("BABILLARD_", "SOURCE_DATE_EPOCH")
 
 
 def _walk(root: Path) -> list[Path]:
@@ -36,47 +40,23 @@ def _walk(root: Path) -> list[Path]:
 
 
 class BuildInputs:
-    """The fingerprint of one build's inputs and the state of its output folder."""
+    """The inputs of one `invoke build` command and the record of its last clean run."""
 
-    def __init__(self, project: Path, settings: dict[str, Any], settings_file: Path) -> None:
+    def __init__(self, project: Path, settings_file: Path, options: dict[str, Any]) -> None:
         self.project = project.resolve()
-        self.output = Path(settings["OUTPUT_PATH"]).resolve()
-        # Paths are taken relative to the project: a moved or copied project keeps its record.
-        tag = hashlib.sha256(self._name(self.output).encode()).hexdigest()[:12]
-        self.record_path = project / ".cache" / "builds" / f"{tag}.json"
+        self.settings_file = settings_file
+        self.options = options
+        # One record per command line (settings file and options): local and production
+        # builds, or builds into other folders, keep their own.
+        command = json.dumps([settings_file.name, options], sort_keys=True, default=str)
+        tag = hashlib.sha256(command.encode()).hexdigest()[:12]
+        self.record_path = self.project / ".cache" / "builds" / f"{tag}.json"
         self.record = self._load()
-        known: dict[str, list[Any]] = self.record.get("hashes", {})
-        files: list[Path] = []
-        for root in [settings["PATH"], settings.get("THEME"), *settings.get("PLUGIN_PATHS", [])]:
-            if root and Path(root).is_dir():
-                files += _walk(Path(root).resolve())
-        extra = [settings_file, project / "pelicanconf.py", project / "publishconf.py"]
-        extra += [project / "requirements.lock", *(project / "commands").glob("*.py")]
-        files += [p.resolve() for p in extra if p.is_file()]
         self.hashes: dict[str, list[Any]] = {}
-        digest = hashlib.sha256()
-        for path in sorted(set(files)):
-            stat = path.stat()
-            mark = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-            entry = known.get(str(path))
-            if entry and entry[:3] == mark:
-                sha = entry[3]
-            else:
-                sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            self.hashes[str(path)] = [*mark, sha]
-            digest.update(f"{self._name(path)}\0{sha}\n".encode())
-        values = {name: settings.get(name) for name in SETTINGS_IN_FINGERPRINT}
-        for name in ("PATH", "OUTPUT_PATH", "THEME"):
-            if values[name]:
-                values[name] = self._name(Path(values[name]).resolve())
-        digest.update(json.dumps(values, sort_keys=True, default=str).encode())
-        digest.update(sys.version.encode())
-        self.fingerprint = digest.hexdigest()
 
     def _name(self, path: Path) -> str:
-        return (
-            str(path.relative_to(self.project)) if path.is_relative_to(self.project) else str(path)
-        )
+        inside = path.is_relative_to(self.project)
+        return str(path.relative_to(self.project)) if inside else str(path)
 
     def _load(self) -> dict[str, Any]:
         try:
@@ -85,31 +65,75 @@ class BuildInputs:
             return {}
         return record if record.get("version") == RECORD_VERSION else {}
 
-    def output_state(self) -> str:
+    def _path(self, name: str) -> Path:
+        """A recorded path: relative ones are inside this project, wherever it now is."""
+        return self.project / name if not Path(name).is_absolute() else Path(name)
+
+    def fingerprint(self, roots: dict[str, Any]) -> str:
+        """Fingerprint of every input, given the folders the settings name (as recorded)."""
+        known: dict[str, list[Any]] = self.record.get("hashes", {})
+        files: list[Path] = []
+        for root in [roots["PATH"], roots["THEME"], *roots["PLUGIN_PATHS"]]:
+            if root and self._path(root).is_dir():
+                files += _walk(self._path(root).resolve())
+        extra = [self.settings_file, self.project / "pelicanconf.py"]
+        extra += [self.project / "publishconf.py", self.project / "requirements.lock"]
+        extra += [*(self.project / "commands").glob("*.py"), *(self.project / "theme").glob("*.py")]
+        files += [p.resolve() for p in extra if p.is_file()]
+        digest = hashlib.sha256()
+        for path in sorted(set(files)):
+            stat = path.stat()
+            mark = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+            entry = known.get(str(path))
+            sha = entry[3] if entry and entry[:3] == mark else None
+            if sha is None:
+                sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            self.hashes[str(path)] = [*mark, sha]
+            digest.update(f"{self._name(path)}\0{sha}\n".encode())
+        environment = {k: v for k, v in os.environ.items() if k.startswith(ENVIRONMENT_PREFIXES)}
+        context = [self.options, environment, datetime.date.today().isoformat(), sys.version]
+        digest.update(json.dumps(context, sort_keys=True, default=str).encode())
+        return digest.hexdigest()
+
+    def output_state(self, output: Path) -> str:
         """Fingerprint of the output folder's files: names, sizes, modification times."""
         digest = hashlib.sha256()
-        for path in sorted(_walk(self.output)) if self.output.is_dir() else []:
+        for path in sorted(_walk(output)) if output.is_dir() else []:
             stat = path.stat()
-            name = path.relative_to(self.output)
+            name = path.relative_to(output)
             digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
         return digest.hexdigest()
 
-    def unchanged(self) -> list[str] | None:
-        """The last build's summary lines if nothing changed since it; None otherwise."""
+    def unchanged(self) -> tuple[Path, list[str]] | None:
+        """(output folder, the last build's summary) if nothing changed since; else None."""
         record = self.record
-        if not record or record.get("fingerprint") != self.fingerprint:
+        if not record.get("fingerprint") or "roots" not in record:
             return None
-        if record.get("output_state") != self.output_state():
+        if self.fingerprint(record["roots"]) != record["fingerprint"]:
             return None
-        return list(record.get("summary", []))
+        output = self._path(record["roots"]["OUTPUT_PATH"])
+        if self.output_state(output) != record.get("output_state"):
+            return None
+        return output, list(record.get("summary", []))
 
-    def save(self, summary: list[str], clean: bool) -> None:
+    def save(self, settings: dict[str, Any], summary: list[str], clean: bool) -> None:
         """Remember this build. A build with problems is never skipped next time, so its
         problems are printed again."""
+
+        def name(value: str) -> str:
+            return self._name(Path(value).resolve())
+
+        roots = {
+            "PATH": name(settings["PATH"]),
+            "THEME": name(settings["THEME"]),
+            "PLUGIN_PATHS": [name(p) for p in settings.get("PLUGIN_PATHS", [])],
+            "OUTPUT_PATH": name(settings["OUTPUT_PATH"]),
+        }
         record = {
             "version": RECORD_VERSION,
-            "fingerprint": self.fingerprint if clean else "",
-            "output_state": self.output_state(),
+            "roots": roots,
+            "fingerprint": self.fingerprint(roots) if clean else "",
+            "output_state": self.output_state(self._path(roots["OUTPUT_PATH"])),
             "summary": summary,
             "hashes": self.hashes,
         }
