@@ -10,7 +10,7 @@ import random
 
 ITEMS = {
     "maison": (
-        "table en chêne et quatre chaises",
+        "table en chêne",
         "lot de bocaux en verre",
         "lampe de chevet ancienne",
         "machine à coudre",
@@ -25,9 +25,9 @@ ITEMS = {
         "boutures de figuier",
         "tondeuse manuelle",
         "bac à compost",
-        "graines de tomates anciennes",
+        "graines de tomates",
         "arrosoir en zinc",
-        "chaises de jardin pliantes",
+        "chaises de jardin",
     ),
     "enfants": (
         "poussette légère",
@@ -63,14 +63,16 @@ ITEMS = {
         "cours de guitare",
         "aide au déménagement",
         "garde de plantes en août",
-        "petits travaux de couture",
+        "retouches de couture",
         "conversation en anglais",
         "aide informatique",
-        "covoiturage vers le marché",
-        "réparation de petits meubles",
+        "covoiturage au marché",
+        "réparation de meubles",
     ),
 }
-CONDITIONS = ("très bon état", "comme neuf", "à petit prix", "à venir chercher")
+# Short enough that every title fits in 60 characters: the theme cuts longer <title>s, and
+# two cut titles can become the same (an SEO warning the benchmark should not time).
+CONDITIONS = ("très bon état", "comme neuf", "à petit prix", "à emporter")
 VOLUNTEERING = (
     "Bénévoles pour l’aide aux devoirs",
     "Chauffeurs bénévoles pour les aînés",
@@ -103,7 +105,7 @@ PLACES = (
     "aux Lilas",
     "près de la Noue",
     "centre-ville",
-    "quartier de la Gare",
+    "quartier Gare",
     "place du Marché",
     "les Aubépines",
     "le Haut-Bourg",

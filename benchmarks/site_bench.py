@@ -246,7 +246,7 @@ def _machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "pelican": pelican.__version__,
         "commit": git("rev-parse", "--short", "HEAD"),
-        "uncommitted_changes": bool(git("status", "--porcelain")),
+        "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
         "load_average_before": [round(x, 2) for x in os.getloadavg()],
     }
 

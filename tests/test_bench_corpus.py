@@ -73,6 +73,8 @@ def test_titles_stay_unique_at_the_large_size() -> None:
     assert len({article.title for article in plan}) == len({a.name for a in plan}) == 5000
     listings = corpus._plan_listings(10_000, 2026)
     assert len({corpus._slug(title) for _, title, _ in listings}) == 10_000
+    # Longer ones are cut in <title>, and two cut titles can be the same (an SEO warning).
+    assert max(len(title) for _, title, _ in listings) <= 60
 
 
 def test_generation_is_seeded(tmp_path: Path) -> None:
