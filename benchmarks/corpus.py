@@ -21,8 +21,11 @@ import json
 import random
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from commands.prompts import slugify
 
 from . import corpus_text as text
 from . import listings_text as ads
@@ -68,13 +71,6 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _slug(title: str) -> str:
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.utils import slugify
-
-    return slugify(title, DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]).strip("-")
-
-
 def _combination(index: int, sizes: tuple[int, ...], order: list[int]) -> tuple[int, ...]:
     """The `index`-th of all combinations (in shuffled `order`): distinct indexes, distinct
     combinations, so titles are unique as long as there are enough of them."""
@@ -105,7 +101,7 @@ def _plan_articles(count: int, seed: int, today: datetime.date) -> list[_Article
         title = f"{text.TOPICS[topic]} : {text.ANGLES[angle]}, {MONTHS[month0]} {year}"
         if index >= len(order):  # more articles than titles: number the second round
             title += f" ({index // len(order) + 1})"
-        plan.append(_Article(date, title, f"{date:%Y-%m-%d}-{_slug(title)}.md"))
+        plan.append(_Article(date, title, f"{date:%Y-%m-%d}-{slugify(title)}.md"))
     return sorted(plan, key=lambda article: (article.date, article.name))
 
 
@@ -213,17 +209,7 @@ def _listing_text(index: int, choice: tuple[str, str, str], photos: list[str], s
     if status != "active" or rng.random() < 0.2:
         lines.append(f"status: {status}")
     lines.append(f"author: {_q(f'{first} {initial}.')}")
-    lines.append("contact:")
-    ascii_name = first.lower().replace("è", "e").replace("é", "e")
-    channels = rng.choice((("email",), ("email", "phone"), ("phone",), ("url",), ("email", "url")))
-    if "email" in channels:
-        lines.append(f"  email: {ascii_name}.{initial.lower()}{index}@example.org")
-    if "phone" in channels:
-        lines.append(
-            f'  phone: "01 99 {rng.randint(10, 99)} {rng.randint(10, 99)} {index % 90 + 10}"'
-        )
-    if "url" in channels:
-        lines.append(f"  url: https://www.example.org/membres/{ascii_name}-{index}")
+    lines += _contact(rng, index, f"{first}.{initial}")
     if photos and rng.random() < 0.3:
         lines.append("photos:")
         lines += [
@@ -242,6 +228,21 @@ def _listing_text(index: int, choice: tuple[str, str, str], photos: list[str], s
     lines.append("description: |")
     lines += [f"  {line}" if line else "" for line in ads.description(rng, title).splitlines()]
     return "\n".join(lines) + "\n"
+
+
+def _contact(rng: random.Random, index: int, name: str) -> list[str]:
+    """One to two ways to reach the member; fictional (example.org, 01 99 numbers)."""
+    local = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    channels = rng.choice((("email",), ("email", "phone"), ("phone",), ("url",), ("email", "url")))
+    lines = ["contact:"]
+    if "email" in channels:
+        lines.append(f"  email: {local}{index}@example.org")
+    if "phone" in channels:
+        numbers = f"{rng.randint(10, 99)} {rng.randint(10, 99)} {index % 90 + 10}"
+        lines.append(f'  phone: "01 99 {numbers}"')
+    if "url" in channels:
+        lines.append(f"  url: https://www.example.org/membres/{local}-{index}")
+    return lines
 
 
 def _q_list(values: list[str]) -> str:
@@ -294,7 +295,7 @@ def generate(root: Path, articles: int, listings: int, photos: int, seed: int = 
     folder = content / "listings"
     folder.mkdir(parents=True, exist_ok=True)
     for index, choice in enumerate(_plan_listings(listings, seed)):
-        path = folder / f"{_slug(choice[1])}.yaml"
+        path = folder / f"{slugify(choice[1])}.yaml"
         path.write_text(_listing_text(index, choice, names, seed), encoding="utf-8")
         site.listings.append(path)
     return site
