@@ -133,29 +133,45 @@ class _Bench:
     def ours(self, scenario: str) -> None:
         command = [sys.executable, "-m", "invoke", "build", "--content", str(self.site.content)]
         command += ["--output", str(self.out), "--build-date", corpus.BUILD_DATE]
-        # What the thumbnails plugin encoded, from its own record of the build (removed first,
-        # so a build that fails before writing it does not report the previous one's).
+        # What the thumbnails plugin encoded, from its own record of the build. A build that
+        # `invoke build` skipped (nothing changed) leaves the record as it was: it encoded 0.
         record = self.site.root / ".cache" / "thumbnails" / "last-build.json"
-        record.unlink(missing_ok=True)
-        self._measure(scenario, command, ROOT)
-        try:
+        before = record.stat().st_mtime_ns if record.is_file() else None
+        run = self._measure(scenario, command, ROOT)
+        encoded: int | None = None
+        if record.is_file() and record.stat().st_mtime_ns != before:
             encoded = json.loads(record.read_text(encoding="utf-8")).get("encoded")
-        except (OSError, ValueError):
-            encoded = None
+        elif run.returncode == 0:
+            encoded = 0
         self.encoded.setdefault(scenario, []).append(encoded)
 
     def wipe_stock(self, settings: str) -> None:
         for folder in (f"out-{settings}", f"cache-{settings}"):
             shutil.rmtree(self.stock_root / folder, ignore_errors=True)
 
+    def forget_build_records(self) -> None:
+        """Remove `invoke build`'s records of our builds (commands/build_inputs.py).
+
+        They live in the project's .cache/builds/, not beside the site, and hold the hashes of
+        every input: a "cold" build that found them would skip hashing. Only records that name
+        this run's folder are touched; the developer's own stay."""
+        for record in (ROOT / ".cache" / "builds").glob("*.json"):
+            try:
+                ours = str(self.work) in record.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if ours:
+                record.unlink(missing_ok=True)
+
     def cold(self, keep_images: bool) -> None:
-        """Remove our output and every cache beside the site (.cache/*).
+        """Remove our output, every cache beside the site (.cache/*) and our build records.
 
         With `keep_images`, the thumbnails cache stays: the build still hashes every photo,
         reads its cached renditions and publishes them, but encodes nothing. That is target 3's
         "images excluded": the same site and pages, without the one cost that depends on how
         many photos there are rather than on the text."""
         shutil.rmtree(self.out, ignore_errors=True)
+        self.forget_build_records()
         caches = self.site.root / ".cache"
         if caches.is_dir():
             for folder in caches.iterdir():
@@ -216,6 +232,7 @@ def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str,
             bench.ours("replace_photo")
         bench.cold(keep_images=True)
         bench.ours("cold")
+    bench.forget_build_records()
 
     scenarios = {}
     for name, runs in bench.runs.items():
