@@ -1,10 +1,12 @@
 """Run one command as an editor would (a fresh process) and measure its time and memory.
 
-Time is wall-clock from start to exit. Memory is reported two ways, because our build runs
-worker processes (Markdown, images, SEO) and no single number tells the whole story:
+Time is wall-clock from the command's start to its exit. Memory is reported two ways,
+because our build runs worker processes (Markdown, images, SEO) and no single number tells
+the whole story:
 
 - `max_rss_mb`: the largest resident set of any one process of the command (the kernel's
-  own figure, from `wait4`: exact, but blind to several workers alive at once);
+  own figure, `RUSAGE_CHILDREN` in a small wrapper process: exact, but blind to several
+  workers alive at once);
 - `peak_tree_mb`: the largest sum over the command's whole process tree, sampled every
   0.1 s from /proc (PSS where the kernel gives it, so pages shared by forked workers count
   once). Sampling can miss a peak shorter than the interval; it is None where /proc is
@@ -15,10 +17,12 @@ worker processes (Markdown, images, SEO) and no single number tells the whole st
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
+import sys
 import threading
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -70,7 +74,8 @@ def _memory_kb(pid: int) -> int:
 
 
 def _tree_kb(root: int) -> int:
-    total, todo = 0, [root]
+    """Memory of every descendant of `root` (the wrapper itself is not counted)."""
+    total, todo = 0, _children(root)
     while todo:
         pid = todo.pop()
         total += _memory_kb(pid)
@@ -93,37 +98,54 @@ class _Sampler(threading.Thread):
             self.stop.wait(_INTERVAL)
 
 
+# A small process between the harness and the command. Linux counts in a child's ru_maxrss
+# the memory of the process it was forked from (at exec, the old image's high-water mark), so
+# commands started straight from the harness, which holds the generated site, would all seem
+# to need the harness's size. This wrapper is a few MB; it also times the command itself.
+_WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.call(sys.argv[2:])
+seconds = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": seconds, "max_rss_kb": usage.ru_maxrss, "returncode": code}, out)
+"""
+
+
 def run(command: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Run:
     """Run `command` in `cwd`, its output into `log`; measure it (see the module docstring)."""
     can_sample = (_PROC / str(os.getpid()) / "task").is_dir()
+    figures = log.with_suffix(".json")
+    wrapper = [sys.executable, "-S", "-c", _WRAPPER, str(figures), *command]
     with log.open("wb") as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            wrapper, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         sampler = _Sampler(process.pid)
         if can_sample:
             sampler.start()
-        deadline = start + timeout
-        while True:
-            # wait4 (not Popen.wait) gives the kernel's rusage of the finished process tree.
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-            time.sleep(0.01)
-        seconds = time.perf_counter() - start
-        sampler.stop.set()
-        if can_sample:
-            sampler.join()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss is in KiB on Linux (bytes on macOS, where this harness is not meant to run).
-    tail = "" if process.returncode == 0 else _tail(log)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        finally:
+            sampler.stop.set()
+            if can_sample:
+                sampler.join()
+    try:
+        measured = json.loads(figures.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # killed, or the wrapper itself failed
+        measured = {"seconds": timeout, "max_rss_kb": 0, "returncode": process.returncode or -9}
+    returncode = measured["returncode"]
     return Run(
-        seconds=round(seconds, 3),
-        max_rss_mb=round(usage.ru_maxrss / 1024, 1),
+        seconds=round(measured["seconds"], 3),
+        # ru_maxrss is in KiB on Linux (bytes on macOS, where this harness is not meant to run).
+        max_rss_mb=round(measured["max_rss_kb"] / 1024, 1),
         peak_tree_mb=round(sampler.peak_kb / 1024, 1) if can_sample else None,
-        returncode=process.returncode,
-        log_tail=tail,
+        returncode=returncode,
+        log_tail="" if returncode == 0 else _tail(log),
     )
 
 
