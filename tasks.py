@@ -468,23 +468,56 @@ def schema_files(settings: dict[str, Any]) -> dict[str, str]:
 
 @task(
     help={
-        "photos": "How many phone-size photos (default 24).",
+        "size": "tiny, small, default (1,000 articles, 2,000 listings, 24 photos) or large "
+        "(5,000 + 10,000, for the memory target).",
+        "articles": "Number of articles (instead of the size's).",
+        "listings": "Number of listings (instead of the size's).",
+        "photos": "Number of phone-size photos (instead of the size's).",
         "repeats": "Runs of each measure; the median is reported (default 3).",
-        "json_out": "Also write the figures to this JSON file.",
+        "only": "all (default), site (builds only) or thumbnails (the image bench only).",
+        "json_out": "Where to write the figures (default .cache/bench/last.json).",
+        "seed": "Seed of the generated site (default 2026).",
+        "keep": "Keep the generated site, outputs and build logs; print their folder.",
     }
 )
-def bench(c: Context, photos: int = 24, repeats: int = 3, json_out: str | None = None) -> None:
-    """Measure thumbnail throughput against a plain Pillow loop (figures, not a test)."""
-    sys.path.insert(0, str(ROOT))
-    from benchmarks.thumbnails_bench import run
+def bench(
+    c: Context,
+    size: str = "default",
+    articles: int | None = None,
+    listings: int | None = None,
+    photos: int | None = None,
+    repeats: int = 3,
+    only: str = "all",
+    json_out: str | None = None,
+    seed: int = 2026,
+    keep: bool = False,
+) -> None:
+    """Measure stock Pelican and our build on a generated site, and thumbnails (issue #7)."""
+    from benchmarks.report import table
+    from benchmarks.site_bench import JSON_OUT, options_from, run_benchmark, write_json
 
-    print(f"Miniatures : {photos} photos 3000×2000, médiane de {repeats} mesures…")
-    figures = run(photos, repeats)
-    width = max(len(key) for key in figures)
-    for key, value in figures.items():
-        print(f"  {key:<{width}}  {value}")
-    if json_out:
-        Path(json_out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    def count(value: int | str | None) -> int | None:
+        # invoke passes an option whose default is None as text.
+        return None if value is None else int(value)
+
+    try:
+        options = options_from(
+            size,
+            count(articles),
+            count(listings),
+            count(photos),
+            repeats=repeats,
+            seed=seed,
+            only=only,
+            keep=keep,
+        )
+    except ValueError as error:
+        raise Exit(f"invoke bench : {error}", code=2) from None
+    result = run_benchmark(options, progress=print)
+    path = Path(json_out) if json_out else JSON_OUT
+    write_json(result, path)
+    print(table(result))
+    print(f"Résultats écrits dans {path}")
 
 
 @task

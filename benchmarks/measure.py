@@ -1,0 +1,153 @@
+"""Run one command as an editor would (a fresh process) and measure its time and memory.
+
+Time is wall-clock from the command's start to its exit. Memory is reported two ways,
+because our build runs worker processes (Markdown, images, SEO) and no single number tells
+the whole story:
+
+- `max_rss_mb`: the largest resident set of any one process of the command (the kernel's
+  own figure, `RUSAGE_CHILDREN` in a small wrapper process: exact, but blind to several
+  workers alive at once);
+- `peak_tree_mb`: the largest sum over the command's whole process tree, sampled every
+  0.1 s from /proc (PSS where the kernel gives it, so pages shared by forked workers count
+  once). Sampling can miss a peak shorter than the interval; it is None where /proc is
+  missing (not Linux).
+
+`peak_mb` is the larger of the two: what the machine must have free.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+_PROC = Path("/proc")
+_INTERVAL = 0.1
+
+
+@dataclass
+class Run:
+    """One run of a command: seconds, memory, and how it ended."""
+
+    seconds: float
+    max_rss_mb: float
+    peak_tree_mb: float | None
+    returncode: int
+    log_tail: str = ""
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.max_rss_mb, self.peak_tree_mb or 0.0)
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "peak_mb": round(self.peak_mb, 1)}
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in (_PROC / str(pid) / "task").iterdir():
+            found += [int(child) for child in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _memory_kb(pid: int) -> int:
+    """PSS of `pid` in KiB (RSS if the kernel has no smaps_rollup); 0 if it has exited."""
+    try:
+        for line in (_PROC / str(pid) / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        pages = int((_PROC / str(pid) / "statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _tree_kb(root: int) -> int:
+    """Memory of every descendant of `root` (the wrapper itself is not counted)."""
+    total, todo = 0, _children(root)
+    while todo:
+        pid = todo.pop()
+        total += _memory_kb(pid)
+        todo += _children(pid)
+    return total
+
+
+class _Sampler(threading.Thread):
+    """Samples a process tree's memory until told to stop; keeps the peak."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak_kb = max(self.peak_kb, _tree_kb(self.pid))
+            self.stop.wait(_INTERVAL)
+
+
+# A small process between the harness and the command. Linux counts in a child's ru_maxrss
+# the memory of the process it was forked from (at exec, the old image's high-water mark), so
+# commands started straight from the harness, which holds the generated site, would all seem
+# to need the harness's size. This wrapper is a few MB; it also times the command itself.
+_WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.call(sys.argv[2:])
+seconds = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": seconds, "max_rss_kb": usage.ru_maxrss, "returncode": code}, out)
+"""
+
+
+def run(command: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Run:
+    """Run `command` in `cwd`, its output into `log`; measure it (see the module docstring)."""
+    can_sample = (_PROC / str(os.getpid()) / "task").is_dir()
+    figures = log.with_suffix(".json")
+    wrapper = [sys.executable, "-S", "-c", _WRAPPER, str(figures), *command]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            wrapper, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        sampler = _Sampler(process.pid)
+        if can_sample:
+            sampler.start()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        finally:
+            sampler.stop.set()
+            if can_sample:
+                sampler.join()
+    try:
+        measured = json.loads(figures.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # killed, or the wrapper itself failed
+        measured = {"seconds": timeout, "max_rss_kb": 0, "returncode": process.returncode or -9}
+    returncode = measured["returncode"]
+    return Run(
+        seconds=round(measured["seconds"], 3),
+        # ru_maxrss is in KiB on Linux (bytes on macOS, where this harness is not meant to run).
+        max_rss_mb=round(measured["max_rss_kb"] / 1024, 1),
+        peak_tree_mb=round(sampler.peak_kb / 1024, 1) if can_sample else None,
+        returncode=returncode,
+        log_tail="" if returncode == 0 else _tail(log),
+    )
+
+
+def _tail(log: Path, lines: int = 15) -> str:
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
