@@ -13,19 +13,21 @@ from markupsafe import Markup
 from pelican import signals
 
 from .images import ImageProblem, ImageTooLarge
-from .rewrite import rewrite
+from .rewrite import RewriteMemo, rewrite
 from .service import ThumbnailService
 from .settings import configure
 
 _service: ThumbnailService | None = None
+_rewrites: RewriteMemo | None = None
 
 
 def _start(pelican: Any) -> None:
     # At `initialized`: settings are checked before anything is read, and the template
     # helpers exist before generators build their Jinja environments.
-    global _service
+    global _service, _rewrites
     configure(pelican.settings)
     _service = ThumbnailService(pelican.settings)
+    _rewrites = RewriteMemo(_service.cache_root, Path(pelican.settings["OUTPUT_PATH"]))
     pelican.settings["JINJA_GLOBALS"] = {
         **pelican.settings.get("JINJA_GLOBALS", {}),
         "responsive_image": responsive_image,
@@ -68,7 +70,7 @@ def _rewrite_content(instance: Any) -> None:
     # renders it, so every later use (pages, feeds, summaries) gets the responsive markup.
     if _service is None or not getattr(instance, "_content", None):
         return
-    instance._content = rewrite(instance._content, Path(instance.source_path), _service)
+    instance._content = rewrite(instance._content, Path(instance.source_path), _service, _rewrites)
 
 
 def _keep_originals_private(generator: Any) -> None:
@@ -91,10 +93,12 @@ def _keep_originals_private(generator: Any) -> None:
 
 
 def _finish(pelican: Any) -> None:
-    global _service
+    global _service, _rewrites
     if _service is not None:
         _service.finish(Path(pelican.settings["OUTPUT_PATH"]))
-    _service = None  # a fresh state for the next build (--autoreload)
+    if _rewrites is not None:
+        _rewrites.save()
+    _service = _rewrites = None  # a fresh state for the next build (--autoreload)
 
 
 def register() -> None:
