@@ -6,6 +6,8 @@ This is the one entry point for both uses: the plugin calls it at the end of a b
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
 import time
 from pathlib import Path
@@ -16,6 +18,9 @@ from .registry import NOINDEX, NOT_FOUND, Check, Context, Finding, all_checks
 from .report import Report
 from .settings import configure
 from .site import Site
+
+# The package's code: a change to any check may change any finding (see _rules).
+_PACKAGE = Path(__file__).parent
 
 
 class _Values(dict[str, Any]):
@@ -50,14 +55,52 @@ def check_configured(
     if cache is None and cache_folder is not None:
         cache = PageCache(cache_folder, output)
     site = Site.load(output, str(settings.get("SITEURL") or ""), settings["SEO_WORKERS"], cache)
+    findings, checked = run_checks(site, settings, cache)
     if cache is not None:
         cache.save()
-    findings, checked = run_checks(site, settings)
     return Report(findings, checked, time.perf_counter() - started)
 
 
-def run_checks(site: Site, settings: dict[str, Any]) -> tuple[list[Finding], int]:
-    """All findings for `site`, with the number of pages checked."""
+class _SiteRefused:
+    """What a page-only check gets as `ctx.site`, `ctx.cache` and `ctx.excluded`.
+
+    Such a check's findings are kept with the page (cache.py), so it must not depend on other
+    pages: reading the site from it is a bug in the check's registration, made loud here.
+    Only `target()` is allowed: where a link leads depends on the link and SITEURL alone.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self._site = site
+
+    def target(self, href: str, base: str) -> tuple[str, str] | None:
+        return self._site.target(href, base)
+
+    def _refuse(self, *_args: Any) -> Any:
+        raise RuntimeError("A page check without uses_site=True read the site (registry.py).")
+
+    __getattr__ = __contains__ = __getitem__ = __iter__ = __setitem__ = _refuse
+
+
+def _rules(settings: dict[str, Any], checks: list[Check]) -> str:
+    """What page-only findings depend on besides the page: the checks' code and settings."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for key in sorted(settings):
+        if key.startswith(("SEO_", "SITEURL")):
+            digest.update(f"{key}={settings[key]!r}\0".encode())
+    digest.update(" ".join(check.id for check in checks).encode())
+    return digest.hexdigest()
+
+
+def run_checks(
+    site: Site, settings: dict[str, Any], cache: PageCache | None = None
+) -> tuple[list[Finding], int]:
+    """All findings for `site`, with the number of pages checked.
+
+    With `cache`, the findings of checks that depend on a page alone are reused for pages
+    whose bytes did not change (see cache.py); the checks that read the site always run.
+    """
     excluded_patterns = [re.compile(p) for p in settings["SEO_EXCLUDE_PATTERNS"]]
     ctx = Context(
         site=site,
@@ -81,6 +124,11 @@ def run_checks(site: Site, settings: dict[str, Any]) -> tuple[list[Finding], int
 
     findings: list[Finding] = []
     page_checks = [check for check in active if not check.site_wide]
+    local_checks = [check for check in page_checks if not check.uses_site]
+    refused = _SiteRefused(site)
+    local_ctx = dataclasses.replace(ctx, site=refused, cache=refused, excluded=refused)
+    rules = _rules(settings, local_checks) if cache is not None else ""
+    by_id = {check.id: check for check in local_checks}
     for url in sorted(site.pages):
         page = site.pages[url]
         if url in ctx.excluded:
@@ -94,10 +142,21 @@ def run_checks(site: Site, settings: dict[str, Any]) -> tuple[list[Finding], int
         skipped = {NOINDEX} if page.noindex else set()
         if page.is_404:
             skipped.add(NOT_FOUND)
-        for check in page_checks:
-            if check.id in opted_out or (skipped and check.skip & skipped):
-                continue
-            findings.extend(finding(check, url, message) for message in check.func(page, ctx))
+        wanted = [c for c in page_checks if c.id not in opted_out and not c.skip & skipped]
+        known = cache.findings(page.file, rules) if cache is not None else None
+        if known is None:
+            known = [
+                (check.id, message)
+                for check in wanted
+                if not check.uses_site
+                for message in check.func(page, local_ctx)
+            ]
+            if cache is not None:
+                cache.put_findings(page.file, rules, known)
+        findings.extend(finding(by_id[check_id], url, message) for check_id, message in known)
+        for check in wanted:
+            if check.uses_site:
+                findings.extend(finding(check, url, m) for m in check.func(page, ctx))
     for check in active:
         if not check.site_wide:
             continue

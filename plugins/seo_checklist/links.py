@@ -92,6 +92,7 @@ def link_empty(page: Page, ctx: Context) -> Iterator[str]:
     "Chaque lien interne mène à un fichier du site construit.",
     "Corrigez l’adresse du lien (copiez-la depuis la page visée), ou retirez le lien.",
     skip=EVERY_PAGE,
+    uses_site=True,
 )
 def link_broken(page: Page, ctx: Context) -> Iterator[str]:
     seen: set[str] = set()
@@ -111,6 +112,7 @@ def link_broken(page: Page, ctx: Context) -> Iterator[str]:
     "Corrigez l’ancre : elle doit reprendre l’id d’un titre de la page visée (voir sa table "
     "des matières).",
     skip=EVERY_PAGE,
+    uses_site=True,
 )
 def anchor_broken(page: Page, ctx: Context) -> Iterator[str]:
     seen: set[str] = set()
@@ -135,6 +137,7 @@ def anchor_broken(page: Page, ctx: Context) -> Iterator[str]:
     "Chaque image locale (<img src>) existe dans le site construit.",
     "Vérifiez le chemin de l’image et qu’elle est bien dans content/images/.",
     skip=EVERY_PAGE,
+    uses_site=True,
 )
 def img_broken(page: Page, ctx: Context) -> Iterator[str]:
     seen: set[str] = set()

@@ -133,6 +133,30 @@ class Page:
     # Why the file could not be read, when it could not.
     unreadable: str | None = None
 
+    def compact(self, shared: dict[Any, Any]) -> Page:
+        """Make equal strings and tuples of this page the very objects in `shared`.
+
+        Every page repeats the menu's and footer's links, the same meta names and headings:
+        parsed apart, each page held its own copies. Shared, 20,000 pages take half the memory
+        and their cache file less room (pickle writes a shared object once).
+        """
+
+        def one(value: Any) -> Any:
+            return value if value is None else shared.setdefault(value, value)
+
+        self.links = [
+            one(Link(one(a.href), one(a.text), one(a.label), a.labelled_by)) for a in self.links
+        ]
+        self.metas = {one(name): one(value) for name, value in self.metas.items()}
+        self.headings = [one((level, one(text))) for level, text in self.headings]
+        self.images = [
+            one(Image(*(one(v) if isinstance(v, str) else v for v in image)))
+            for image in self.images
+        ]
+        self.ids = {one(name) for name in self.ids}
+        self.paragraphs = [one(Paragraph(p.words, one(p.start))) for p in self.paragraphs]
+        return self
+
     @property
     def description(self) -> str | None:
         return self.metas.get("description")

@@ -90,7 +90,7 @@ class Prefetcher:
                     logger.info("SEO : analyse anticipée interrompue (%s)", error)
                     continue
                 for (file, digest), page in zip(keys, pages, strict=True):
-                    self.cache.old[(file, digest)] = page
+                    self.cache.old[(file, digest)] = page.compact(self.cache.shared)
         finally:
             self.futures = []
             if self.pool is not None:

@@ -65,6 +65,10 @@ class Check:
     site_wide: bool
     skip: frozenset[str]
     func: Callable[..., Iterable[Any]]
+    # A page check whose result depends on other files or pages (a link's target exists).
+    # The others depend on the page and the settings alone, so their findings are kept with
+    # the page between runs (engine.py); they are run with a Context that refuses the site.
+    uses_site: bool = False
 
 
 @dataclass
@@ -112,12 +116,19 @@ def _add(check: Check) -> None:
 
 
 def page_check(
-    check_id: str, severity: str, summary: str, fix: str, skip: frozenset[str] = CONTENT
+    check_id: str,
+    severity: str,
+    summary: str,
+    fix: str,
+    skip: frozenset[str] = CONTENT,
+    uses_site: bool = False,
 ) -> Callable[[Callable[..., Iterable[str]]], Callable[..., Iterable[str]]]:
-    """Register `func(page, ctx)`, which yields one French message per problem on the page."""
+    """Register `func(page, ctx)`, which yields one French message per problem on the page.
+
+    `uses_site`: the check reads other files or pages through `ctx.site` (see Check)."""
 
     def decorate(func: Callable[..., Iterable[str]]) -> Callable[..., Iterable[str]]:
-        _add(Check(check_id, severity, summary, fix, False, skip, func))
+        _add(Check(check_id, severity, summary, fix, False, skip, func, uses_site))
         return func
 
     return decorate

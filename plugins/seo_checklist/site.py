@@ -120,7 +120,8 @@ class Site:
 
 def _load_pages(root: Path, files: list[str], workers: int, cache: PageCache | None) -> list[Page]:
     if cache is None:
-        return _parse_all(root, files, workers)
+        shared: dict[object, object] = {}
+        return [page.compact(shared) for page in _parse_all(root, files, workers)]
     pages: dict[str, Page] = {}
     missing: list[tuple[str, str]] = []
     for file in files:
@@ -140,6 +141,7 @@ def _load_pages(root: Path, files: list[str], workers: int, cache: PageCache | N
     else:
         parsed = _parse_all(root, [file for file, _digest in missing], workers)
     for (file, digest), page in zip(missing, parsed, strict=True):
+        page.compact(cache.shared)
         if digest:
             cache.put(file, digest, page)
         pages[file] = page

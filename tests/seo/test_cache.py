@@ -68,7 +68,7 @@ def test_an_unreadable_cache_is_ignored(tmp_path: Path) -> None:
     path.write_bytes(b"not a pickle")
     report = _check(output, folder)
     assert report.pages_checked == len(PAGES)
-    _digest, entries = pickle.loads(path.read_bytes())
+    _digest, entries, _findings = pickle.loads(path.read_bytes())
     assert len(entries) == len(PAGES)
 
 
@@ -89,3 +89,53 @@ def test_pages_parsed_during_the_build_feed_the_check(tmp_path: Path) -> None:
     assert cache.hits == len(PAGES) - 1
     expected = _check(output, tmp_path / "fresh-cache")
     assert report.to_json() == expected.to_json()
+
+
+def _ids(report) -> set[tuple[str, str]]:
+    return {(finding.check_id, finding.page) for finding in report.findings}
+
+
+def test_findings_of_unchanged_pages_are_kept_and_links_still_checked(tmp_path: Path) -> None:
+    pages = {
+        **PAGES,
+        # A page-only problem (a short description) and a link that the site decides.
+        "/a-propos/": page(
+            "/a-propos/",
+            description="Trop court.",
+            body=('<p>Écrivez-nous depuis la <a href="/contact/">page de contact</a>.</p>'),
+        ),
+    }
+    output = write_site(tmp_path / "output", pages)
+    folder = tmp_path / "cache"
+    first = _check(output, folder)
+    assert ("description-length", "/a-propos/") in _ids(first)
+
+    cache = PageCache(folder, output)
+    second = _check(output, folder, cache)
+    assert cache.findings_hits == len(pages)  # no page-only check ran again
+    assert second.to_json() == first.to_json()
+
+    # The link's target disappears: the unchanged page's kept findings are still reported,
+    # and link-broken, which reads the site, runs again and finds it.
+    (output / "contact" / "index.html").unlink()
+    cache = PageCache(folder, output)
+    third = _check(output, folder, cache)
+    assert cache.findings_hits == len(pages) - 1
+    assert {("description-length", "/a-propos/"), ("link-broken", "/a-propos/")} <= _ids(third)
+
+
+def test_changed_settings_check_every_page_again(tmp_path: Path) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    folder = tmp_path / "cache"
+    _check(output, folder)
+    cache = PageCache(folder, output)
+    settings = configure(
+        {
+            "SITEURL": "https://les-tilleuls.example.org",
+            "SEO_WORKERS": 1,
+            "SEO_DESCRIPTION_MIN": 150,  # every test page's description is shorter than that
+        }
+    )
+    report = check_configured(output, settings, cache_folder=folder, cache=cache)
+    assert cache.findings_hits == 0
+    assert {page for check, page in _ids(report) if check == "description-length"} == set(PAGES)
