@@ -1,0 +1,51 @@
+"""The incremental plugin's fingerprints: equal inputs agree, different inputs never do."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from incremental.digest import Digester
+from markupsafe import Markup
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (["ab", "c"], ["a", "bc"]),  # the same characters, split otherwise
+        ("1", 1),
+        (None, "None"),
+        (True, 1),
+        (1, 1.0),
+        ({"a": "b"}, {"b": "a"}),
+        ([["a"], "b"], ["a", ["b"]]),
+        (datetime.date(2026, 11, 23), "datetime.date(2026, 11, 23)"),
+        (b"x", "x"),
+    ],
+)
+def test_different_values_have_different_fingerprints(one, other) -> None:
+    digester = Digester("/work/projet")
+    assert digester.of(one) != digester.of(other)
+
+
+def test_equal_values_agree_and_markup_is_text() -> None:
+    one, other = Digester(), Digester()
+    value = {"title": "Fête", "tags": ["été", "jardin"], "when": datetime.date(2026, 6, 21)}
+    assert one.of(value) == other.of(dict(reversed(value.items())))
+    assert one.of([Markup("<b>x</b>")]) == one.of(["<b>x</b>"])
+
+
+def test_paths_inside_the_project_do_not_depend_on_where_it_lives() -> None:
+    here, there = Digester("/home/ana/site"), Digester("/srv/clone/site/")
+    assert here.of(["/home/ana/site/content/a.md"]) == there.of(["/srv/clone/site/content/a.md"])
+    assert here.of(Path("/home/ana/site")) == there.of(Path("/srv/clone/site"))
+    # A sibling folder whose name merely starts like the project's is not inside it.
+    assert here.of("/home/ana/site2/a.md") != there.of("/srv/clone/site2/a.md")
+
+
+def test_an_unknown_object_cannot_be_fingerprinted() -> None:
+    class Opaque:
+        pass
+
+    assert Digester().of({"x": Opaque()}) is None
