@@ -59,6 +59,7 @@ class Prefetcher:
             return
         self.pending.append((file, digest, text))
         if len(self.pending) >= self.batch:
+            self._collect(only_done=True)
             self._submit()
 
     def _submit(self) -> None:
@@ -76,6 +77,25 @@ class Prefetcher:
         future = self.pool.submit(_parse_batch, [(file, text) for file, _d, text in batch])
         self.futures.append((keys, future))
 
+    def _collect(self, only_done: bool) -> None:
+        """File finished batches into the cache (all of them, waiting, unless `only_done`).
+
+        Done as the build goes on, so parsed pages are compacted (Page.compact) as they
+        arrive rather than all held in their fresh, unshared form until the end."""
+        waiting = []
+        for keys, future in self.futures:
+            if only_done and not future.done():
+                waiting.append((keys, future))
+                continue
+            try:
+                pages = future.result()
+            except Exception as error:  # a broken worker: those pages are parsed later
+                logger.info("SEO : analyse anticipée interrompue (%s)", error)
+                continue
+            for (file, digest), page in zip(keys, pages, strict=True):
+                self.cache.old[(file, digest)] = page.compact(self.cache.shared)
+        self.futures = waiting
+
     def finish(self) -> None:
         """Wait for the queued batches and put their pages into the cache."""
         # The last few pages go to the pool only if it runs already: starting one for them
@@ -83,14 +103,7 @@ class Prefetcher:
         if self.pending and self.pool is not None:
             self._submit()
         try:
-            for keys, future in self.futures:
-                try:
-                    pages = future.result()
-                except Exception as error:  # a broken worker: those pages are parsed later
-                    logger.info("SEO : analyse anticipée interrompue (%s)", error)
-                    continue
-                for (file, digest), page in zip(keys, pages, strict=True):
-                    self.cache.old[(file, digest)] = page.compact(self.cache.shared)
+            self._collect(only_done=False)
         finally:
             self.futures = []
             if self.pool is not None:
