@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -34,10 +33,6 @@ from .images import (
 from .output import write_if_changed
 
 logger = logging.getLogger(__name__)
-# Encoding workers start as fresh interpreters. Forked, each shared the build's memory at
-# first, but kept its own copy of every page of it the build went on to change: 110 MB
-# each at 5,000 articles, the largest part of the build's peak.
-_SPAWN = multiprocessing.get_context("spawn")
 
 _SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
 _FIX = (
@@ -315,8 +310,7 @@ class ThumbnailService:
             results = ((item, _safe_render(item[0], item[2], self.max_pixels)) for item in todo)
             pool = None
         else:
-            # Spawned, not forked: see _SPAWN.
-            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=_SPAWN)
+            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
             futures = {
                 pool.submit(_safe_render, item[0], item[2], self.max_pixels): item for item in todo
             }
