@@ -51,7 +51,11 @@ class ListingsGenerator(Generator):
         cache = Path(settings["LISTING_CACHE_PATH"])
         if not cache.is_absolute():
             cache = Path(settings["PATH"]).resolve().parent / cache
-        listings, errors = load_folder(folder, settings, cache) if folder.is_dir() else ([], [])
+        listings, errors = (
+            load_folder(folder, settings, cache, settings["LISTING_WORKERS"])
+            if folder.is_dir()
+            else ([], [])
+        )
         report(errors, Path(settings["PATH"]).parent)
 
         active = [item for item in listings if item.is_listed(self.today)]

@@ -20,6 +20,8 @@ DEFAULTS: dict[str, Any] = {
     "LISTING_PHOTOS_PATH": "images",
     # Listings kept between builds (cache.py), relative to the project (PATH's parent).
     "LISTING_CACHE_PATH": ".cache/listings",
+    # Processes reading new and changed files (0: one per core; 1: none, read in turn).
+    "LISTING_WORKERS": 0,
     # kind slug → label shown to visitors.
     "LISTING_KINDS": {
         "offre": "Offre",
@@ -100,6 +102,9 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
         value = settings[name]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ValueError(f"{name} must be a whole number ≥ 1, got {value!r}.")
+    workers = settings["LISTING_WORKERS"]
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
+        raise ValueError(f"LISTING_WORKERS must be a whole number ≥ 0, got {workers!r}.")
     for name in DEFAULTS:
         if name == "LISTING_FEED_ATOM" and not settings[name]:
             continue  # None switches the feed off (no absolute SITEURL locally)

@@ -10,8 +10,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
 import re
 import zoneinfo
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +32,8 @@ from .model import Contact, Event, Listing, Photo
 from .render import description_to_html, encode_contact, plain_summary
 from .schema import listing_schema
 from .yamlfile import YamlDocument, read_yaml
+
+logger = logging.getLogger(__name__)
 
 _EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
@@ -287,13 +295,48 @@ def _image_size(path: Path) -> tuple[int | None, int | None]:
         return None, None
 
 
+# Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+# The validator of the current load_folder(), inherited by forked workers (it holds the
+# compiled schema and the settings, which need not be picklable).
+_worker_validator: ListingValidator | None = None
+
+
+def _load_in_worker(path: Path) -> tuple[Listing | None, list[ContentError]]:
+    assert _worker_validator is not None
+    return _worker_validator.load(path)
+
+
+def _load_all(
+    validator: ListingValidator, paths: list[Path], workers: int
+) -> dict[Path, tuple[Listing | None, list[ContentError]]]:
+    """validator.load() of each path: in forked processes when there are many of them."""
+    global _worker_validator
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(paths) >= PARALLEL_MIN_FILES:
+        try:
+            context = multiprocessing.get_context("fork")
+            _worker_validator = validator
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                chunk = max(8, len(paths) // (workers * 8))
+                results = pool.map(_load_in_worker, paths, chunksize=chunk)
+                return dict(zip(paths, results, strict=True))
+        except (ValueError, OSError, BrokenProcessPool, pickle.PicklingError) as error:
+            # No fork here (another OS), or a sandbox without processes: read them in turn.
+            logger.info("Annonces : lecture sans processus parallèles (%s)", error)
+        finally:
+            _worker_validator = None
+    return {path: validator.load(path) for path in paths}
+
+
 def load_folder(
-    folder: Path, settings: dict[str, Any], cache_folder: Path | None = None
+    folder: Path, settings: dict[str, Any], cache_folder: Path | None = None, workers: int = 0
 ) -> tuple[list[Listing], list[ContentError]]:
     """Every listing under `folder` (subfolders too), newest first, and every problem found.
 
     With `cache_folder`, files unchanged since the last build there are not read again
-    (cache.py).
+    (cache.py). New and changed files are read in `workers` processes (0: one per core)
+    when there are enough of them to pay for starting the processes.
     """
     validator = ListingValidator(settings)
     cache = (
@@ -305,16 +348,22 @@ def load_folder(
     errors: list[ContentError] = []
     by_slug: dict[str, Path] = {}
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    known: dict[Path, Listing] = {}
+    shas: dict[Path, str] = {}
+    if cache is not None:
+        for path in files:
+            shas[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            listing = cache.get(path, shas[path])
+            if listing is not None:
+                known[path] = listing
+    loaded = _load_all(validator, [path for path in files if path not in known], workers)
     for path in files:
-        if cache is None:
-            listing, problems = validator.load(path)
+        if path in known:
+            listing, problems = known[path], []
         else:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            listing, problems = cache.get(path, sha), []
-            if listing is None:
-                listing, problems = validator.load(path)
-                if listing is not None and not problems:
-                    cache.put(path, sha, listing)
+            listing, problems = loaded[path]
+            if cache is not None and listing is not None and not problems:
+                cache.put(path, shas[path], listing)
         errors += problems
         if listing is None:
             continue
