@@ -80,7 +80,12 @@ class Prefetcher:
         if self.workers == 0:
             return
         keys = [(file, digest) for file, digest, _text in batch]
-        future = self.pool.submit(_parse_batch, [(file, text) for file, _d, text in batch])
+        try:  # workers are started by the first submits
+            future = self.pool.submit(_parse_batch, [(file, text) for file, _d, text in batch])
+        except (OSError, RuntimeError) as error:  # RuntimeError: BrokenProcessPool included
+            logger.info("SEO : analyse anticipée interrompue (%s)", error)
+            self.workers = 0  # these pages and the next are parsed by the final pass
+            return
         self.futures.append((keys, future))
 
     def _collect(self, only_done: bool) -> None:

@@ -139,3 +139,32 @@ def test_changed_settings_check_every_page_again(tmp_path: Path) -> None:
     report = check_configured(output, settings, cache_folder=folder, cache=cache)
     assert cache.findings_hits == 0
     assert {page for check, page in _ids(report) if check == "description-length"} == set(PAGES)
+
+
+def test_workers_that_cannot_start_leave_the_parsing_to_the_final_pass(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from seo_checklist import prefetch as prefetch_module
+
+    class NoWorkers:
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("no processes in this sandbox")
+
+        def shutdown(self) -> None:
+            pass
+
+    monkeypatch.setattr(prefetch_module, "ProcessPoolExecutor", NoWorkers)
+    output = write_site(tmp_path / "output", PAGES)
+    cache = PageCache(tmp_path / "cache", output)
+    prefetch = Prefetcher(output, cache, workers=1, batch=1)
+    for file in sorted(output.rglob("*.html")):
+        prefetch.written(str(file))
+    prefetch.finish()
+    assert cache.old == {} and prefetch.workers == 0
+    report = _check(output, tmp_path / "cache", cache)
+    assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
