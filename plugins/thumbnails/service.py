@@ -306,14 +306,22 @@ class ThumbnailService:
         workers = self.settings["THUMBNAIL_WORKERS"] or os.cpu_count() or 1
         total, done = sum(len(keys) for _, keys, _ in todo), 0
         progress = sys.stderr.isatty() and total > 8
-        if workers == 1 or len(todo) == 1:
+        pool = None
+        if workers > 1 and len(todo) > 1:
+            try:  # workers are started by the first submits
+                pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
+                futures = {
+                    pool.submit(_safe_render, item[0], item[2], self.max_pixels): item
+                    for item in todo
+                }
+            except (OSError, RuntimeError) as error:  # BrokenProcessPool is a RuntimeError
+                logger.info("Images : rendu sans processus parallèles (%s)", error)
+                if pool is not None:
+                    pool.shutdown(cancel_futures=True)
+                pool = None
+        if pool is None:
             results = ((item, _safe_render(item[0], item[2], self.max_pixels)) for item in todo)
-            pool = None
         else:
-            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
-            futures = {
-                pool.submit(_safe_render, item[0], item[2], self.max_pixels): item for item in todo
-            }
             results = ((futures[f], f.result()) for f in as_completed(futures))
         try:
             for (path, keys, specs), outcome in results:
