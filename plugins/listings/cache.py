@@ -2,9 +2,10 @@
 
 Reading 2,000 listings (YAML, schema, Markdown, sanitising) costs seconds; most builds
 change one or none. An entry is reused only when the file's bytes, the LISTING_* settings,
-PATH, TIMEZONE and this plugin's code are all the same, and each photo it names still has
-the size and modification time it had. A file with problems is never cached: its messages
-(which may suggest a nearby photo name) are worked out afresh each time.
+PATH, TIMEZONE, this plugin's code and the versions of the libraries it uses are all the
+same, and each photo it names still has the size and modification time it had. A file
+with problems is never cached: its messages (which may suggest a nearby photo name) are
+worked out afresh each time.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import os
 import pickle
 import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +27,26 @@ CACHE_FILE = "listings.pickle"
 PhotoMarks = tuple[tuple[str, int, int], ...]
 
 
+# The libraries that read, check and turn a listing into HTML: an upgrade may change a
+# listing's HTML or whether it is valid, so it empties the cache.
+_LIBRARIES = ("PyYAML", "jsonschema", "Markdown", "nh3", "pelican")
+
+
+def _versions() -> str:
+    found = []
+    for name in _LIBRARIES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=?")
+    return " ".join(found)
+
+
 def settings_digest(settings: dict[str, Any]) -> str:
     names = [*sorted(n for n in settings if n.startswith("LISTING_")), "PATH", "TIMEZONE"]
     code = b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py")))
     text = repr([(name, settings.get(name)) for name in names]).encode()
-    return hashlib.sha256(text + b"\0" + code).hexdigest()
+    return hashlib.sha256(text + b"\0" + code + b"\0" + _versions().encode()).hexdigest()
 
 
 def photo_marks(listing: Listing, photos_root: Path) -> PhotoMarks | None:

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 
@@ -29,8 +30,10 @@ CACHE_FILE = "pages.pickle"
 
 
 def _parser_digest() -> str:
-    # page.py is the parser: any change to it may change what a Page holds.
-    return hashlib.sha256(Path(page_module.__file__).read_bytes()).hexdigest()
+    # page.py is the parser: any change to it may change what a Page holds. It builds on the
+    # standard library's html.parser (a private method included), hence Python's version.
+    code = Path(page_module.__file__).read_bytes() + sys.version.encode()
+    return hashlib.sha256(code).hexdigest()
 
 
 class PageCache:

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import PIL
 from PIL import Image, ImageCms, ImageOps
 
 try:  # HEIC/HEIF from phones; the wheel ships libheif.
@@ -22,6 +23,9 @@ except ImportError:  # pragma: no cover - it is in the lock file
 
 # Bump when rendering changes: every cached rendition is then made again.
 RENDER_VERSION = "2"
+# The libraries that decode and encode: an upgrade may change the bytes of a rendition (or
+# what an image is found to be), so their versions are part of every cache key too.
+LIBRARIES = f"Pillow {PIL.__version__}, pillow-heif {getattr(pillow_heif, '__version__', '-')}"
 _SRGB = ImageCms.createProfile("sRGB")
 _SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 
@@ -64,7 +68,7 @@ class Spec:
     def key(self, sha256: str) -> str:
         """The cache key: the source's content and every parameter that changes the bytes."""
         size = f"{self.width}x{self.height}"
-        raw = f"{RENDER_VERSION}|{sha256}|{size}|{self.fmt}|{self.quality}|{self.crop}"
+        raw = f"{RENDER_VERSION}|{LIBRARIES}|{sha256}|{size}|{self.fmt}|{self.quality}|{self.crop}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
     @property

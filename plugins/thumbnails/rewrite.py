@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import bs4
 from bs4 import BeautifulSoup
 
 from .images import ImageTooLarge
@@ -34,8 +35,10 @@ KEEP, DROP = "\0keep", "\0drop"
 
 
 def _code_digest() -> str:
-    # This file is the rewriter: a change to it may change every result.
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    # This file is the rewriter, and BeautifulSoup writes its result: a change to either
+    # may change every result.
+    code = Path(__file__).read_bytes() + b"\0bs4 " + bs4.__version__.encode()
+    return hashlib.sha256(code).hexdigest()
 
 
 class RewriteMemo:

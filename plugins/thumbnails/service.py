@@ -8,6 +8,7 @@ source's content hash and every parameter, so an unchanged image costs nothing n
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ from markupsafe import Markup
 from pelican.utils import slugify
 
 from .images import (
+    LIBRARIES,
     ImageProblem,
     ImageTooLarge,
     SourceInfo,
@@ -65,8 +67,10 @@ class ThumbnailService:
         self.source_root = (self.content_root / settings["THUMBNAIL_SOURCE_PATH"]).resolve()
         cache = Path(settings["THUMBNAIL_CACHE_PATH"])
         self.cache_root = cache if cache.is_absolute() else self.content_root.parent / cache
-        # Versioned: entries written by an older plugin may lack fields (too_large).
-        self.index_path = self.cache_root / "sources-v3.json"
+        # Versioned: entries written by an older plugin may lack fields (too_large), and
+        # another Pillow may see an image otherwise.
+        libraries = hashlib.sha256(LIBRARIES.encode()).hexdigest()[:8]
+        self.index_path = self.cache_root / f"sources-v3-{libraries}.json"
         self.max_pixels = settings["THUMBNAIL_MAX_PIXELS"]
         self.siteurl = settings.get("SITEURL", "")
         stored = self._load_index()
