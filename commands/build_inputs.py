@@ -141,3 +141,21 @@ class BuildInputs:
         tmp = self.record_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record), encoding="utf-8")
         tmp.replace(self.record_path)
+        self._forget_removed_outputs()
+
+    def _forget_removed_outputs(self) -> None:
+        """Delete the records of output folders that no longer exist.
+
+        Builds into temporary folders (the test suite's, a try-out) each leave a record of
+        every input's hash, tens of KB: without this, .cache/builds/ grew by the test run.
+        """
+        for path in self.record_path.parent.glob("*.json"):
+            if path == self.record_path:
+                continue
+            try:
+                output = json.loads(path.read_text(encoding="utf-8"))["roots"]["OUTPUT_PATH"]
+                if self._path(output).is_dir():
+                    continue
+            except (OSError, ValueError, KeyError, TypeError):
+                pass  # unreadable or from an older version: of no use to any build
+            path.unlink(missing_ok=True)
