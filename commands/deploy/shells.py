@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 import subprocess
 import sys
+from abc import ABC, abstractmethod
 
 from commands.deploy import DeployError
 
@@ -13,17 +14,19 @@ SSH_DEFAULTS = ["-o", "ConnectTimeout=20", "-o", "ServerAliveInterval=15"]
 SSH_DEFAULTS += ["-o", "ServerAliveCountMax=4"]
 
 
-class Shell:
+class Shell(ABC):
     """Runs `sh -c SCRIPT sh ARGS…` where the releases live; rsync's destination there."""
 
     label: str
     rsync_transport: list[str]
 
+    @abstractmethod
     def command(self, script: str, args: list[str]) -> list[str]:
-        raise NotImplementedError
+        """The argv that runs `script` with `args` on the target."""
 
+    @abstractmethod
     def rsync_destination(self, path: str) -> str:
-        raise NotImplementedError
+        """How rsync names `path` on the target."""
 
     def run(self, script: str, *args: str, stdin: bytes = b"", what: str = "") -> bytes:
         """The script's output; DeployError (with its error output) when it fails."""

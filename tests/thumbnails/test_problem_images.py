@@ -92,7 +92,7 @@ def assert_upright_quadrants(image: Image.Image, tolerance: int = JPEG_TOLERANCE
 
 
 def test_every_file_is_written_and_listed(images: dict[str, ProblemImage]) -> None:
-    expected = ALWAYS | ({"phone.heic"} if HAVE_HEIF else set())
+    expected = ALWAYS | {"phone.heic"}  # pillow-heif is pinned: the HEIC is always made
     assert set(images) == expected
     folder = images["empty.jpg"].path.parent
     assert {p.name for p in folder.iterdir()} == expected
@@ -302,11 +302,12 @@ def test_bomb_is_refused_by_the_pixel_limit(
         pass
 
 
-# --- HEIC, optional -----------------------------------------------------------------------------
+# --- HEIC -----------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not HAVE_HEIF, reason="pillow_heif is not installed")
 def test_heic_is_displayed_upright(images: dict[str, ProblemImage]) -> None:
+    # pillow-heif is in the lock file: phones' HEIC photos must work, never be skipped.
+    assert HAVE_HEIF, "pillow_heif is missing: run scripts/setup"
     path = images["phone.heic"].path
     with Image.open(path) as image:  # the generator registered pillow_heif's opener
         assert image.format == "HEIF"
