@@ -6,9 +6,8 @@ the whole cache is dropped when the parser's code changes (its source is hashed)
 cached Page is always what parsing the file now would give. The cache file holds only the
 pages of the last run: it cannot grow without end.
 
-Beside each page it keeps the findings of the checks that depend on the page alone, under a
-`rules` key that engine.py makes from the checks' code and the settings: an unchanged page
-is not checked again by those checks while the rules stay the same.
+Each page carries the findings of the checks that depend on it alone (Page.kept_findings),
+so an unchanged page is not checked again by those checks while their rules stay the same.
 """
 
 from __future__ import annotations
@@ -51,21 +50,19 @@ class PageCache:
         self.new: dict[tuple[str, str], Page] = {}
         self.hits = 0
         self.loaded_keys: set[tuple[str, str]] = set()
-        # This run's digest of each page file met (get or put).
-        self.digests: dict[str, str] = {}
-        # (file, digest) → (rules, [(check id, message)]): see the module's doc.
-        self.old_findings: dict[tuple[str, str], tuple[str, list[tuple[str, str]]]] = {}
-        self.new_findings: dict[tuple[str, str], tuple[str, list[tuple[str, str]]]] = {}
-        self.findings_hits = 0
+        # Set when a page's kept findings were worked out afresh: the file must be written.
+        self.findings_changed = False
         # Strings and tuples shared by this run's new pages (Page.compact).
         self.shared: dict[object, object] = {}
+        # file → (size, mtime_ns, inode, digest) of the bytes read during this build
+        # (prefetch.py), so the final pass need not read and hash them again.
+        self.read: dict[str, tuple[int, int, int, str]] = {}
         try:
             with self.path.open("rb") as handle:
-                digest, entries, findings = pickle.load(handle)
+                digest, entries = pickle.load(handle)
             if digest == self.digest:
                 self.old = entries
                 self.loaded_keys = set(entries)
-                self.old_findings = findings
         except FileNotFoundError:
             pass
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
@@ -77,44 +74,34 @@ class PageCache:
         if page is not None:
             self.hits += 1
             self.new[(file, digest)] = page
-            self.digests[file] = digest
         return page
 
     def put(self, file: str, digest: str, page: Page) -> None:
         if page.unreadable is None:
             self.new[(file, digest)] = page
-            self.digests[file] = digest
 
-    def findings(self, file: str, rules: str) -> list[tuple[str, str]] | None:
-        """The findings kept for this run's version of `file` under `rules`, if any."""
-        key = (file, self.digests.get(file, ""))
-        known = self.old_findings.get(key)
-        if known is None or known[0] != rules:
-            return None
-        self.findings_hits += 1
-        self.new_findings[key] = known
-        return known[1]
-
-    def put_findings(self, file: str, rules: str, found: list[tuple[str, str]]) -> None:
-        digest = self.digests.get(file)
-        if digest is not None:
-            self.new_findings[(file, digest)] = (rules, found)
+    def digest_of(self, path: Path, file: str) -> str:
+        """The SHA-256 of `path`'s bytes: from this build's reading when the file is still
+        the one that was read (same size, mtime and inode), else read and hashed now."""
+        stat = path.stat()
+        known = self.read.get(file)
+        if known is not None and known[:3] == (stat.st_size, stat.st_mtime_ns, stat.st_ino):
+            return known[3]
+        return file_digest(path.read_bytes())
 
     def save(self) -> None:
         """Write the pages of this run, atomically (a reader never sees half a file)."""
         if (
             self.hits == len(self.new)
             and self.new.keys() == self.loaded_keys
-            and self.findings_hits == len(self.new_findings)
-            and self.new_findings.keys() == self.old_findings.keys()
+            and not self.findings_changed
         ):
             return  # nothing new: the file on disk already says exactly this
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".pages.")
             with os.fdopen(fd, "wb") as handle:
-                entries = (self.digest, self.new, self.new_findings)
-                pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.digest, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
             Path(tmp).replace(self.path)
         except OSError as error:
             logger.warning("SEO : cache des pages non écrit (%s) : %s", self.path, error)

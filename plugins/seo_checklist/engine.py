@@ -98,8 +98,9 @@ def run_checks(
 ) -> tuple[list[Finding], int]:
     """All findings for `site`, with the number of pages checked.
 
-    With `cache`, the findings of checks that depend on a page alone are reused for pages
-    whose bytes did not change (see cache.py); the checks that read the site always run.
+    The findings of checks that depend on a page alone are kept on the page
+    (Page.kept_findings): a page from `cache` whose rules did not change is not checked
+    again by them. The checks that read the site always run.
     """
     excluded_patterns = [re.compile(p) for p in settings["SEO_EXCLUDE_PATTERNS"]]
     ctx = Context(
@@ -127,7 +128,7 @@ def run_checks(
     local_checks = [check for check in page_checks if not check.uses_site]
     refused = _SiteRefused(site)
     local_ctx = dataclasses.replace(ctx, site=refused, cache=refused, excluded=refused)
-    rules = _rules(settings, local_checks) if cache is not None else ""
+    rules = _rules(settings, local_checks)
     by_id = {check.id: check for check in local_checks}
     for url in sorted(site.pages):
         page = site.pages[url]
@@ -143,17 +144,19 @@ def run_checks(
         if page.is_404:
             skipped.add(NOT_FOUND)
         wanted = [c for c in page_checks if c.id not in opted_out and not c.skip & skipped]
-        known = cache.findings(page.file, rules) if cache is not None else None
-        if known is None:
-            known = [
+        if page.kept_findings is None or page.kept_findings[0] != rules:
+            found = [
                 (check.id, message)
                 for check in wanted
                 if not check.uses_site
                 for message in check.func(page, local_ctx)
             ]
+            page.kept_findings = (rules, found)
             if cache is not None:
-                cache.put_findings(page.file, rules, known)
-        findings.extend(finding(by_id[check_id], url, message) for check_id, message in known)
+                cache.findings_changed = True
+        findings.extend(
+            finding(by_id[check_id], url, message) for check_id, message in page.kept_findings[1]
+        )
         for check in wanted:
             if check.uses_site:
                 findings.extend(finding(check, url, m) for m in check.func(page, ctx))

@@ -132,6 +132,9 @@ class Page:
     paragraphs: list[Paragraph] = field(default_factory=list)
     # Why the file could not be read, when it could not.
     unreadable: str | None = None
+    # (rules, [(check id, message)]): the findings of the page-only checks, kept with the
+    # page in the cache while the rules (checks' code, settings) stay the same (engine.py).
+    kept_findings: tuple[str, list[tuple[str, str]]] | None = None
 
     def compact(self, shared: dict[Any, Any]) -> Page:
         """Make equal strings and tuples of this page the very objects in `shared`.

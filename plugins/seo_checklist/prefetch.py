@@ -50,14 +50,22 @@ class Prefetcher:
         if not full.is_relative_to(self.output):
             return
         try:
-            data = full.read_bytes()
-            text = data.decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            with full.open("rb") as handle:
+                data = handle.read()
+                # Of the file read: pages are replaced by renaming, so a later version has
+                # another inode or mtime and the final pass reads it again (cache.digest_of).
+                stat = os.fstat(handle.fileno())
+        except OSError:
             return  # the final pass reports it
         file = full.relative_to(self.output).as_posix()
         digest = file_digest(data)
+        self.cache.read[file] = (stat.st_size, stat.st_mtime_ns, stat.st_ino, digest)
         if (file, digest) in self.cache.old:
             return
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return  # the final pass reports it
         self.pending.append((file, digest, text))
         if len(self.pending) >= self.batch:
             self._collect(only_done=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .cache import PageCache, file_digest
+from .cache import PageCache
 from .page import Page, parse_file, parse_html, url_for
 
 logger = logging.getLogger(__name__)
@@ -126,11 +126,10 @@ def _load_pages(root: Path, files: list[str], workers: int, cache: PageCache | N
     missing: list[tuple[str, str]] = []
     for file in files:
         try:
-            data = (root / file).read_bytes()
+            digest = cache.digest_of(root / file, file)
         except OSError:
             missing.append((file, ""))
             continue
-        digest = file_digest(data)
         page = cache.get(file, digest)
         if page is None:
             missing.append((file, digest))

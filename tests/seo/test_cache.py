@@ -68,7 +68,7 @@ def test_an_unreadable_cache_is_ignored(tmp_path: Path) -> None:
     path.write_bytes(b"not a pickle")
     report = _check(output, folder)
     assert report.pages_checked == len(PAGES)
-    _digest, entries, _findings = pickle.loads(path.read_bytes())
+    _digest, entries = pickle.loads(path.read_bytes())
     assert len(entries) == len(PAGES)
 
 
@@ -95,7 +95,28 @@ def _ids(report) -> set[tuple[str, str]]:
     return {(finding.check_id, finding.page) for finding in report.findings}
 
 
-def test_findings_of_unchanged_pages_are_kept_and_links_still_checked(tmp_path: Path) -> None:
+def _pages_checked_again(monkeypatch) -> set[str]:
+    """The pages that the page-only checks run on from now on."""
+    import dataclasses
+
+    from seo_checklist.registry import CHECKS, all_checks
+
+    checked: set[str] = set()
+    for check in list(all_checks().values()):
+        if check.site_wide or check.uses_site:
+            continue
+
+        def counting(page, ctx, _func=check.func):  # type: ignore[no-untyped-def]
+            checked.add(page.url)
+            return _func(page, ctx)
+
+        monkeypatch.setitem(CHECKS, check.id, dataclasses.replace(check, func=counting))
+    return checked
+
+
+def test_findings_of_unchanged_pages_are_kept_and_links_still_checked(
+    tmp_path: Path, monkeypatch
+) -> None:
     pages = {
         **PAGES,
         # A page-only problem (a short description) and a link that the site decides.
@@ -110,9 +131,10 @@ def test_findings_of_unchanged_pages_are_kept_and_links_still_checked(tmp_path: 
     first = _check(output, folder)
     assert ("description-length", "/a-propos/") in _ids(first)
 
+    checked = _pages_checked_again(monkeypatch)
     cache = PageCache(folder, output)
     second = _check(output, folder, cache)
-    assert cache.findings_hits == len(pages)  # no page-only check ran again
+    assert checked == set()  # no page-only check ran again
     assert second.to_json() == first.to_json()
 
     # The link's target disappears: the unchanged page's kept findings are still reported,
@@ -120,14 +142,15 @@ def test_findings_of_unchanged_pages_are_kept_and_links_still_checked(tmp_path: 
     (output / "contact" / "index.html").unlink()
     cache = PageCache(folder, output)
     third = _check(output, folder, cache)
-    assert cache.findings_hits == len(pages) - 1
+    assert checked == set() and cache.hits == len(pages) - 1
     assert {("description-length", "/a-propos/"), ("link-broken", "/a-propos/")} <= _ids(third)
 
 
-def test_changed_settings_check_every_page_again(tmp_path: Path) -> None:
+def test_changed_settings_check_every_page_again(tmp_path: Path, monkeypatch) -> None:
     output = write_site(tmp_path / "output", PAGES)
     folder = tmp_path / "cache"
     _check(output, folder)
+    checked = _pages_checked_again(monkeypatch)
     cache = PageCache(folder, output)
     settings = configure(
         {
@@ -137,7 +160,7 @@ def test_changed_settings_check_every_page_again(tmp_path: Path) -> None:
         }
     )
     report = check_configured(output, settings, cache_folder=folder, cache=cache)
-    assert cache.findings_hits == 0
+    assert checked == set(PAGES)
     assert {page for check, page in _ids(report) if check == "description-length"} == set(PAGES)
 
 
@@ -167,4 +190,27 @@ def test_workers_that_cannot_start_leave_the_parsing_to_the_final_pass(
     prefetch.finish()
     assert cache.old == {} and prefetch.workers == 0
     report = _check(output, tmp_path / "cache", cache)
+    assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
+
+
+def test_the_final_pass_does_not_hash_again_what_the_build_read(
+    tmp_path: Path, monkeypatch
+) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    cache = PageCache(tmp_path / "cache", output)
+    prefetch = Prefetcher(output, cache, workers=1, batch=100)
+    for file in sorted(output.rglob("*.html")):
+        prefetch.written(str(file))
+    prefetch.finish()
+    # A page replaced after the build read it (as writers do: a new file renamed over it).
+    contact = output / "contact" / "index.html"
+    replacement = contact.with_name("nouveau.html")
+    replacement.write_text(contact.read_text("utf-8").replace("<h1>", "<h1>Écrivez — "), "utf-8")
+    replacement.replace(contact)
+
+    hashed: list[int] = []
+    real = cache_module.file_digest
+    monkeypatch.setattr(cache_module, "file_digest", lambda data: hashed.append(1) or real(data))
+    report = _check(output, tmp_path / "cache", cache)
+    assert hashed == [1]  # only the replaced page is read and hashed again
     assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
