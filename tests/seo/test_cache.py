@@ -91,6 +91,17 @@ def test_pages_parsed_during_the_build_feed_the_check(tmp_path: Path) -> None:
     assert report.to_json() == expected.to_json()
 
 
+def _build_writes_every_page(tmp_path: Path, batch: int) -> tuple[Path, PageCache, Prefetcher]:
+    """A site whose every page goes through the prefetcher, as a build writes them."""
+    output = write_site(tmp_path / "output", PAGES)
+    cache = PageCache(tmp_path / "cache", output)
+    prefetch = Prefetcher(output, cache, workers=1, batch=batch)
+    for file in sorted(output.rglob("*.html")):
+        prefetch.written(str(file))
+    prefetch.finish()
+    return output, cache, prefetch
+
+
 def _ids(report) -> set[tuple[str, str]]:
     return {(finding.check_id, finding.page) for finding in report.findings}
 
@@ -182,12 +193,7 @@ def test_workers_that_cannot_start_leave_the_parsing_to_the_final_pass(
             pass
 
     monkeypatch.setattr(prefetch_module, "ProcessPoolExecutor", NoWorkers)
-    output = write_site(tmp_path / "output", PAGES)
-    cache = PageCache(tmp_path / "cache", output)
-    prefetch = Prefetcher(output, cache, workers=1, batch=1)
-    for file in sorted(output.rglob("*.html")):
-        prefetch.written(str(file))
-    prefetch.finish()
+    output, cache, prefetch = _build_writes_every_page(tmp_path, batch=1)
     assert cache.old == {} and prefetch.workers == 0
     report = _check(output, tmp_path / "cache", cache)
     assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
@@ -196,12 +202,7 @@ def test_workers_that_cannot_start_leave_the_parsing_to_the_final_pass(
 def test_the_final_pass_does_not_hash_again_what_the_build_read(
     tmp_path: Path, monkeypatch
 ) -> None:
-    output = write_site(tmp_path / "output", PAGES)
-    cache = PageCache(tmp_path / "cache", output)
-    prefetch = Prefetcher(output, cache, workers=1, batch=100)
-    for file in sorted(output.rglob("*.html")):
-        prefetch.written(str(file))
-    prefetch.finish()
+    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=100)
     # A page replaced after the build read it (as writers do: a new file renamed over it).
     contact = output / "contact" / "index.html"
     replacement = contact.with_name("nouveau.html")
