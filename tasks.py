@@ -6,12 +6,14 @@ Maintainers also: rebuild, clean, lint.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -545,6 +547,29 @@ def _deploy_target(settings: dict[str, Any]) -> tuple[Target, DeployConfig]:
 _REFUSED = "Publication refusée : rien n’a été envoyé, le site en ligne n’a pas changé."
 
 
+@contextlib.contextmanager
+def _plain_deploy_errors() -> Iterator[None]:
+    """What an editor reads when publishing stops outside our own checks: never a traceback.
+
+    Known failures are DeployError, handled in commands/deploy/ where the state of the site
+    is known. These two can come from anywhere in between, so they say what to check.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Exit(
+            "\nInterrompu. Si l’envoi avait commencé, le site en ligne est soit l’ancien soit le "
+            "nouveau, jamais un mélange : « invoke releases » montre lequel.",
+            code=130,
+        ) from None
+    except OSError as error:
+        raise Exit(
+            f"Impossible de lancer un programme nécessaire à la publication ({error}). "
+            "Lancez scripts/setup, qui installe git, ssh et rsync.",
+            code=1,
+        ) from None
+
+
 @task(
     help={
         "yes": "Publish without asking for confirmation (needed when not in a terminal).",
@@ -588,16 +613,17 @@ def publish(
         manifest = Manifest.from_tree(site)
     except DeployError as error:
         raise Exit(f"{error}\n{_REFUSED}", code=1) from None
-    deploy_site(
-        target,
-        site,
-        lambda taken: new_release(ROOT, len(manifest.files), settings["BUILD_DATE"], taken),
-        manifest,
-        keep=config.keep,
-        yes=yes,
-        dry_run=dry_run,
-        record=PUBLISH_DIR / "last.json",
-    )
+    with _plain_deploy_errors():
+        deploy_site(
+            target,
+            site,
+            lambda taken: new_release(ROOT, len(manifest.files), settings["BUILD_DATE"], taken),
+            manifest,
+            keep=config.keep,
+            yes=yes,
+            dry_run=dry_run,
+            record=PUBLISH_DIR / "last.json",
+        )
 
 
 @task(
@@ -614,7 +640,8 @@ def rollback(c: Context, yes: bool = False, to: str | None = None) -> None:
     # No SITEURL check here: a rollback must work even when the settings have just broken.
     settings = load_settings(SETTINGS_PROD)
     target, _ = _deploy_target(settings)
-    roll_back(target, to, yes, settings["TIMEZONE"])
+    with _plain_deploy_errors():
+        roll_back(target, to, yes, settings["TIMEZONE"])
 
 
 @task
@@ -625,4 +652,5 @@ def releases(c: Context) -> None:
     os.chdir(ROOT)
     settings = load_settings(SETTINGS_PROD)
     target, _ = _deploy_target(settings)
-    list_releases(target, settings["TIMEZONE"])
+    with _plain_deploy_errors():
+        list_releases(target, settings["TIMEZONE"])

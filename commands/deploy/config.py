@@ -67,7 +67,7 @@ def deploy_config(settings: dict[str, Any], root: Path) -> DeployConfig:
     raw = settings.get("DEPLOY")
     if not isinstance(raw, dict):
         raise DeployError(
-            "publishconf.py doit définir DEPLOY = {...} (voir README.md, section Publier)."
+            "publishconf.py doit définir DEPLOY = {...} (voir docs/guide-publier.md)."
         )
     for key in raw:
         if key not in KEYS:
@@ -104,6 +104,9 @@ def deploy_config(settings: dict[str, Any], root: Path) -> DeployConfig:
     if host.startswith("-"):
         raise DeployError(f"DEPLOY : « host » ne peut pas commencer par un tiret : {host!r}.")
     if target == "local":
+        # The host is for `rsync` only: one left in the environment from an earlier setup
+        # must not send a local publication to a server.
+        host = ""
         path = str((root / path).resolve())
     if target == "git":
         if not remote:

@@ -48,7 +48,8 @@ def confirm(question: str, yes: bool, option_hint: str) -> None:
         )
     try:
         answer = input(f"{question} [o/N] ").strip().lower()
-    except EOFError:
+    except (EOFError, KeyboardInterrupt):  # Ctrl+D or Ctrl+C: a no, not a traceback
+        print()
         answer = ""
     if answer not in ("o", "oui", "y", "yes"):
         raise Exit("Abandon : rien n’a été envoyé, le site en ligne n’a pas changé.", code=1)

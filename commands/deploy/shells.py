@@ -37,11 +37,15 @@ class Shell(ABC):
         except OSError as error:
             raise DeployError(f"Impossible de lancer {what or 'la commande'} : {error}") from None
         if proc.returncode != 0:
+            message = f"{what or 'La commande'} a échoué sur {self.label} (code {proc.returncode})."
             raise DeployError(
-                f"{what or 'La commande'} a échoué sur {self.label} (code {proc.returncode}).",
-                proc.stderr.decode("utf-8", "replace"),
+                message + self.advice(proc.returncode), proc.stderr.decode("utf-8", "replace")
             )
         return proc.stdout
+
+    def advice(self, returncode: int) -> str:
+        """What the editor can do about a failure with this exit code ("" if nothing new)."""
+        return ""
 
 
 class LocalShell(Shell):
@@ -79,3 +83,11 @@ class SshShell(Shell):
 
     def rsync_destination(self, path: str) -> str:
         return f"{self.host}:{path}"
+
+    def advice(self, returncode: int) -> str:
+        if returncode != 255:  # ssh's own code: the connection itself failed
+            return ""
+        return (
+            f" La connexion SSH à {self.host} n’a pas abouti : vérifiez BABILLARD_DEPLOY_HOST, "
+            f"le réseau, et que « ssh {self.host} » fonctionne dans un terminal."
+        )

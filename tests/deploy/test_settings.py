@@ -57,6 +57,18 @@ def test_a_good_deploy_setting(tmp_path: Path) -> None:
     assert config(tmp_path, target="local", path="www").path == str(tmp_path / "www")
 
 
+def test_a_local_target_stays_local_when_a_host_is_left_in_the_environment(
+    tmp_path: Path,
+) -> None:
+    from commands.deploy.release_dir import ReleaseDirTarget
+    from commands.deploy.shells import LocalShell
+
+    local = config(tmp_path, target="local", host="asso@serveur", path="www")
+    assert local.host == ""
+    target = ReleaseDirTarget(local)
+    assert isinstance(target.shell, LocalShell) and target.label == str(tmp_path / "www")
+
+
 @pytest.mark.parametrize(
     "siteurl",
     [
