@@ -78,6 +78,7 @@ class GitBranchTarget(Target):
             self.env["GIT_SSH_COMMAND"] = shlex.join(["ssh", *config.ssh_options])
         self._commits: dict[str, str] = {}  # release name → the commit that created it
         self._tip = ""  # the branch's commit on the remote, as `state()` found it
+        self._intended: Manifest | None = None  # what upload() committed, for verify()
 
     def _git(
         self,
@@ -128,11 +129,16 @@ class GitBranchTarget(Target):
             if not rollback:
                 releases[release.name] = release
                 self._commits[release.name] = commit
-        manifest = Manifest({})
-        if with_manifest:
-            files = self._tree_manifest(tip).files
-            manifest = Manifest({k: v for k, v in files.items() if k not in (NOJEKYLL, CNAME)})
+        manifest = self._tree_manifest(tip) if with_manifest else Manifest({})
         return TargetState(sorted(releases.values(), key=lambda r: r.name), live, manifest)
+
+    def holds(self, manifest: Manifest, state: TargetState) -> Manifest:
+        # Beside the site: .nojekyll (GitHub Pages would run Jekyll), and the branch's CNAME
+        # (the custom domain set on the branch) when the site brings none of its own.
+        files = {NOJEKYLL: hashlib.sha256(b"").hexdigest(), **manifest.files}
+        if CNAME in state.live_manifest.files:
+            files.setdefault(CNAME, state.live_manifest.files[CNAME])
+        return Manifest(files)
 
     def _tree_manifest(self, commit: str) -> Manifest:
         """sha256 of every file of a commit's tree, read from the object store."""
@@ -207,16 +213,16 @@ class GitBranchTarget(Target):
         index.unlink(missing_ok=True)
         commit = self._commit(tree, release, f"Publication {release.name}")
         self._git("update-ref", PENDING_REF, commit)
-        diff = manifest.diff(state.live_manifest)
-        # A push sends only objects the remote lacks: the added and changed files.
-        return Upload(diff.added + diff.changed, 0)
+        self._intended = self.holds(manifest, state)
+        diff = self._intended.diff(state.live_manifest)
+        # A push sends only objects the remote lacks: the added and changed files (the
+        # site's: what is counted against the site's files in messages and records).
+        return Upload([path for path in diff.added + diff.changed if path in manifest.files], 0)
 
     def verify(self, release: Release, manifest: Manifest) -> None:
-        files = self._tree_manifest(PENDING_REF).files
-        for extra in (NOJEKYLL, CNAME):
-            if extra not in manifest.files:
-                files.pop(extra, None)
-        differences = manifest.diff(Manifest(files))
+        # What upload() meant to commit: the site and the extras of holds().
+        intended = self._intended if self._intended is not None else manifest
+        differences = intended.diff(self._tree_manifest(PENDING_REF))
         if differences:
             raise DeployError(
                 "Le commit préparé ne contient pas exactement le site construit : "

@@ -128,7 +128,7 @@ def publish(
         print("En ligne : rien pour l’instant (première publication).")
     else:
         print(f"En ligne : {state.live}" + (f" ({live.files} fichiers)" if live else ""))
-    diff = manifest.diff(state.live_manifest)
+    diff = target.holds(manifest, state).diff(state.live_manifest)
     for line in describe_changes(diff):
         print(line)
     if not diff and state.live is not None:

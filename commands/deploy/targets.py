@@ -44,6 +44,11 @@ class Target(ABC):
     def state(self, with_manifest: bool = True) -> TargetState:
         """The releases on the target, the live one, and (if asked) the live manifest."""
 
+    def holds(self, manifest: Manifest, state: TargetState) -> Manifest:
+        """What the target will hold once the site of `manifest` is live (state: what it
+        holds now). What is compared to the live site, and what verify() expects."""
+        return manifest
+
     @abstractmethod
     def upload(
         self, site: Path, release: Release, manifest: Manifest, state: TargetState

@@ -103,3 +103,28 @@ def test_a_refused_push_leaves_the_branch_and_a_custom_domain_is_kept(
     files = git_tree_hashes(bare, "gh-pages")
     assert files.pop("CNAME") and files.pop(".nojekyll")
     assert files == tree_hashes(staged_site(project))
+
+
+def test_what_the_branch_holds_beside_the_site(tmp_path: Path) -> None:
+    import hashlib
+
+    from commands.deploy.config import deploy_config
+    from commands.deploy.git_branch import CNAME, NOJEKYLL, GitBranchTarget
+    from commands.deploy.manifest import Manifest
+    from commands.deploy.targets import TargetState
+
+    config = deploy_config({"DEPLOY": {"target": "git", "remote": "x.git"}}, tmp_path)
+    target = GitBranchTarget(config, tmp_path / "cache")
+    empty = hashlib.sha256(b"").hexdigest()
+    site = {"index.html": "a" * 64}
+    live = TargetState(live_manifest=Manifest({**site, NOJEKYLL: empty, CNAME: "c" * 64}))
+    # The branch's own CNAME is kept: publishing the same site again changes nothing.
+    assert not target.holds(Manifest(site), live).diff(live.live_manifest)
+    # A site that brings its own CNAME: the same, and a new domain is one changed file.
+    assert not target.holds(Manifest({**site, CNAME: "c" * 64}), live).diff(live.live_manifest)
+    moved = target.holds(Manifest({**site, CNAME: "d" * 64}), live).diff(live.live_manifest)
+    assert moved.changed == [CNAME] and not moved.added and not moved.removed
+    # A first publication adds .nojekyll.
+    assert target.holds(Manifest(site), TargetState()).diff(Manifest({})).added == sorted(
+        [NOJEKYLL, "index.html"]
+    )
