@@ -75,6 +75,7 @@ def _build(
         _check_siteurl(settings)
     out_path = Path(settings["OUTPUT_PATH"])
     out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
+    inputs.start(settings)
     counter = run_pelican(settings)
     summary = []
     pages = getattr(sys.modules.get("incremental"), "last_counts", None)
@@ -92,7 +93,7 @@ def _build(
         f"{counter.errors} erreur(s), {counter.warnings} avertissement(s)."
     )
     print("\n".join(summary))
-    inputs.save(settings, summary, clean=not (counter.errors or counter.warnings))
+    inputs.save(summary, clean=not (counter.errors or counter.warnings))
     if counter.errors:
         raise Exit("Des erreurs sont signalées ci-dessus : corrigez-les avant de publier.", code=1)
 

@@ -23,19 +23,42 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 RECORD_VERSION = 2
+# Installed outside the lock file (pip install -U), a library may change the output too.
+LIBRARIES = (
+    "pelican", "Markdown", "Jinja2", "Pillow", "pillow-heif", "nh3", "jsonschema", "PyYAML",
+    "beautifulsoup4",
+)  # fmt: skip
 # Environment variables that pelicanconf.py and publishconf.py read.
 ENVIRONMENT_PREFIXES = ("BABILLARD_", "SOURCE_DATE_EPOCH")
+
+
+def _library_versions() -> list[str]:
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} -")
+    return found
 
 
 def _walk(root: Path) -> list[Path]:
     found = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
-        found.extend(Path(folder) / name for name in names if not name.endswith(".pyc"))
+        # Hidden files are editors' locks and swap files (.#x.md, .x.md.swp), which Pelican
+        # does not read either; they come and go while an editor types.
+        found.extend(
+            Path(folder) / name
+            for name in names
+            if not name.endswith(".pyc") and not name.startswith(".")
+        )
     return found
 
 
@@ -53,6 +76,9 @@ class BuildInputs:
         self.record_path = self.project / ".cache" / "builds" / f"{tag}.json"
         self.record = self._load()
         self.hashes: dict[str, list[Any]] = {}
+        # Set by start(): the folders the settings name, and the inputs' fingerprint then.
+        self.roots: dict[str, Any] = {}
+        self.started = ""
 
     def _name(self, path: Path) -> str:
         inside = path.is_relative_to(self.project)
@@ -76,22 +102,33 @@ class BuildInputs:
         for root in [roots["PATH"], roots["THEME"], *roots["PLUGIN_PATHS"]]:
             if root and self._path(root).is_dir():
                 files += _walk(self._path(root).resolve())
-        extra = [self.settings_file, self.project / "pelicanconf.py"]
+        extra = [self.settings_file, self.project / "pelicanconf.py", self.project / "tasks.py"]
         extra += [self.project / "publishconf.py", self.project / "requirements.lock"]
         extra += [*(self.project / "commands").glob("*.py"), *(self.project / "theme").glob("*.py")]
         files += [p.resolve() for p in extra if p.is_file()]
         digest = hashlib.sha256()
         for path in sorted(set(files)):
-            stat = path.stat()
-            mark = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-            entry = known.get(str(path))
-            sha = entry[3] if entry and entry[:3] == mark else None
-            if sha is None:
-                sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            self.hashes[str(path)] = [*mark, sha]
+            try:
+                stat = path.stat()
+                mark = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+                entry = known.get(str(path))
+                sha = entry[3] if entry and entry[:3] == mark else None
+                if sha is None:
+                    with path.open("rb") as handle:
+                        sha = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError:
+                sha = "vanished"  # gone since the walk: this fingerprint matches no record
+            else:
+                self.hashes[str(path)] = [*mark, sha]
             digest.update(f"{self._name(path)}\0{sha}\n".encode())
         environment = {k: v for k, v in os.environ.items() if k.startswith(ENVIRONMENT_PREFIXES)}
-        context = [self.options, environment, datetime.date.today().isoformat(), sys.version]
+        context = [
+            self.options,
+            environment,
+            datetime.date.today().isoformat(),
+            sys.version,
+            _library_versions(),
+        ]
         digest.update(json.dumps(context, sort_keys=True, default=str).encode())
         return digest.hexdigest()
 
@@ -116,31 +153,45 @@ class BuildInputs:
             return None
         return output, list(record.get("summary", []))
 
-    def save(self, settings: dict[str, Any], summary: list[str], clean: bool) -> None:
-        """Remember this build. A build with problems is never skipped next time, so its
-        problems are printed again."""
+    def start(self, settings: dict[str, Any]) -> None:
+        """Fingerprint the inputs as the build is about to read them.
+
+        Taken before the build, not after: a file saved while Pelican runs (livereload, two
+        quick saves) must make the next build run, not be recorded as built."""
 
         def name(value: str) -> str:
             return self._name(Path(value).resolve())
 
-        roots = {
+        self.roots = {
             "PATH": name(settings["PATH"]),
             "THEME": name(settings["THEME"]),
             "PLUGIN_PATHS": [name(p) for p in settings.get("PLUGIN_PATHS", [])],
             "OUTPUT_PATH": name(settings["OUTPUT_PATH"]),
         }
+        self.started = self.fingerprint(self.roots)
+
+    def save(self, summary: list[str], clean: bool) -> None:
+        """Remember this build (after start()). A build with problems is never skipped next
+        time, so its problems are printed again. A record that cannot be written only means
+        the next build is not skipped."""
         record = {
             "version": RECORD_VERSION,
-            "roots": roots,
-            "fingerprint": self.fingerprint(roots) if clean else "",
-            "output_state": self.output_state(self._path(roots["OUTPUT_PATH"])),
+            "roots": self.roots,
+            "fingerprint": self.started if clean else "",
+            "output_state": self.output_state(self._path(self.roots["OUTPUT_PATH"])),
             "summary": summary,
             "hashes": self.hashes,
         }
-        self.record_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.record_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(record), encoding="utf-8")
-        tmp.replace(self.record_path)
+        try:
+            self.record_path.parent.mkdir(parents=True, exist_ok=True)
+            # A file of its own: two builds at once (livereload and a terminal) must not
+            # write through the same temporary name.
+            fd, tmp = tempfile.mkstemp(dir=self.record_path.parent, prefix=".record.")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(record, handle)
+            Path(tmp).replace(self.record_path)
+        except OSError:
+            return
         self._forget_removed_outputs()
 
     def _forget_removed_outputs(self) -> None:
