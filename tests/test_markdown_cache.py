@@ -110,3 +110,25 @@ def test_the_demo_build_uses_it(tmp_path: Path) -> None:
     proc = run_invoke("build", "--build-date", "2026-11-23", cwd=project, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (project / ".cache" / "markdown" / "converted.pickle").is_file()
+
+
+def test_a_file_that_fails_in_a_worker_is_left_to_the_build() -> None:
+    from markdown_cache.reader import _convert_job
+
+    # Whatever fails in a worker comes back as "not converted": read() converts the file
+    # again in the build, where Pelican's reader reports it by name and goes on.
+    broken = ("Title: x\n\nTexte", {"extensions": ["no.such.extension"]}, [])
+    assert _convert_job(broken) is None
+    assert _convert_job(("Texte", {}, []))[0] == "<p>Texte</p>"
+
+
+def test_a_bad_setting_stops_the_build_with_its_name() -> None:
+    from invoke import Exit
+
+    import tasks
+    from commands.pelican_run import load_settings, run_pelican
+
+    settings = load_settings(tasks.SETTINGS_DEV, {"MARKDOWN_CACHE_WORKERS": -1})
+    with pytest.raises(Exit) as stop:
+        run_pelican(settings)
+    assert stop.value.code == 2 and "MARKDOWN_CACHE_WORKERS" in stop.value.message

@@ -32,8 +32,13 @@ __all__ = ["CachedMarkdownReader", "register"]
 logger = logging.getLogger(__name__)
 
 
+def _configure(pelican: Any) -> None:
+    # At `initialized`, sent while Pelican is constructed: a bad setting stops the build
+    # there with its name, before anything is read.
+    configure(pelican.settings)
+
+
 def _install(readers: Any) -> None:
-    configure(readers.settings)
     for extension, reader in list(readers.reader_classes.items()):
         if reader.__name__ == "MarkdownReader":
             readers.reader_classes[extension] = CachedMarkdownReader
@@ -45,6 +50,7 @@ def _finish(pelican: Any) -> None:
 
 def register() -> None:
     """Pelican entry point."""
+    signals.initialized.connect(_configure)
     signals.readers_init.connect(_install)
     # After the build, the cache keeps the files this build read, and only those.
     signals.finalized.connect(_finish)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -61,8 +62,13 @@ def convert(text: str, md_settings: dict[str, Any], formatted_fields: list[str])
     return content, meta, formatted
 
 
-def _convert_job(job: tuple[str, dict[str, Any], list[str]]) -> Converted:
-    return convert(*job)
+def _convert_job(job: tuple[str, dict[str, Any], list[str]]) -> Converted | None:
+    try:
+        return convert(*job)
+    except Exception:
+        # Converted again in the build by read(), where Pelican's reader names the file in
+        # its error and goes on, as it does without this plugin.
+        return None
 
 
 class _Store:
@@ -107,6 +113,7 @@ class _Store:
             logger.warning("Markdown : cache non écrit (%s) : %s", self.path, error)
 
 
+@functools.cache  # read() asks for the store's key once per file
 def _code_digest() -> bytes:
     return hashlib.sha256(Path(__file__).read_bytes()).digest()
 
@@ -130,7 +137,7 @@ class CachedMarkdownReader(MarkdownReader):
         return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
     def _folder(self) -> Path:
-        folder = Path(self.settings.get("MARKDOWN_CACHE_PATH") or DEFAULTS["MARKDOWN_CACHE_PATH"])
+        folder = Path(self.settings["MARKDOWN_CACHE_PATH"])
         if not folder.is_absolute():
             folder = Path(self.settings["PATH"]).resolve().parent / folder
         return folder
@@ -171,7 +178,7 @@ class CachedMarkdownReader(MarkdownReader):
                     continue  # Pelican's own read reports it
                 if store.get(key) is None:
                     todo.setdefault(key, text)
-        workers = self.settings.get("MARKDOWN_CACHE_WORKERS", 0) or os.cpu_count() or 1
+        workers = self.settings["MARKDOWN_CACHE_WORKERS"] or os.cpu_count() or 1
         if len(todo) < PARALLEL_MIN_FILES or workers == 1:
             return  # read() converts them one by one, as needed
         md_settings = self.settings["MARKDOWN"]
@@ -186,7 +193,8 @@ class CachedMarkdownReader(MarkdownReader):
             logger.info("Markdown : conversion sans processus parallèles (%s)", error)
             return
         for key, result in zip(todo, results, strict=True):
-            store.put(key, result)
+            if result is not None:
+                store.put(key, result)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Content and metadata of a Markdown file, as MarkdownReader.read returns them."""
