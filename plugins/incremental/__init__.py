@@ -33,7 +33,7 @@ from pelican import utils as pelican_utils
 
 from .digest import Digester, digest_files
 from .state import BuildState, state_file
-from .writer import IncrementalWriter
+from .writer import IncrementalWriter, write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +87,8 @@ def build_digest(settings: dict[str, Any]) -> str | None:
 
 
 def _initialized(pelican_object: Any) -> None:
+    global last_counts
+    last_counts = None  # a build without state must not show the previous build's counts
     settings = configure(pelican_object.settings)
     digest = build_digest(settings)
     if digest is None:
@@ -122,21 +124,12 @@ def _copy_file_if_changed(source: str, destination: str) -> None:
 
     Pelican copies every static file and theme asset on every build (its
     STATIC_CHECK_IF_MODIFIED compares modification times, not contents), which made each of
-    them look changed to a deploy.
+    them look changed to a deploy. The write is atomic, like every other output file's.
     """
-    source_path, target = Path(source), Path(destination)
     try:
-        if (
-            target.stat().st_size == source_path.stat().st_size
-            and target.read_bytes() == source_path.read_bytes()
-        ):
-            return
-    except OSError:
-        pass
-    _original_copy_file(source, destination)
-
-
-_original_copy_file = pelican_utils.copy_file
+        write_if_changed(Path(destination), Path(source).read_bytes())
+    except OSError as error:  # Pelican's own copy_file only warns too
+        logger.warning("Copie impossible de %s vers %s : %s", source, destination, error)
 
 
 def register() -> None:

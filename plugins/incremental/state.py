@@ -18,8 +18,6 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-STATE_FILE = "pages.pickle"
-
 
 def state_file(output: Path, project: Path) -> str:
     """One state file per output folder: the local and the production builds (different
@@ -44,7 +42,7 @@ class BuildState:
     folder: Path
     build_digest: str
     record_globals: list[str]
-    file: str = STATE_FILE
+    file: str
     old: dict[str, Entry] = field(default_factory=dict)
     new: dict[str, Entry] = field(default_factory=dict)
     rendered: int = 0
@@ -52,7 +50,7 @@ class BuildState:
 
     @classmethod
     def load(
-        cls, folder: Path, build_digest: str, record_globals: list[str], file: str = STATE_FILE
+        cls, folder: Path, build_digest: str, record_globals: list[str], file: str
     ) -> BuildState:
         state = cls(folder, build_digest, record_globals, file)
         try:
@@ -66,9 +64,6 @@ class BuildState:
             logger.debug("incremental: state unreadable (%s), rendering everything", error)
         return state
 
-    def previous(self, output_file: str) -> Entry | None:
-        return self.old.get(output_file)
-
     def remember(
         self,
         output_file: str,
@@ -77,14 +72,19 @@ class BuildState:
         calls: list[Any],
         sha256: str | None = None,
     ) -> None:
-        try:
-            pickle.dumps(calls)
-        except Exception:
-            return  # calls we cannot store: this page will simply be rendered next time
-        digest = sha256 or hashlib.sha256(data).hexdigest()
-        self.new[output_file] = Entry(key, digest, calls)
+        """Keep a rendered page's key; `sha256` is given for a reused page, whose calls were
+        loaded from the state and so are known to be storable."""
+        if sha256 is None:
+            try:
+                pickle.dumps(calls)
+            except Exception:
+                return  # calls we cannot store: this page will simply be rendered next time
+            sha256 = hashlib.sha256(data).hexdigest()
+        self.new[output_file] = Entry(key, sha256, calls)
 
     def save(self) -> None:
+        if self.new == self.old:
+            return  # nothing rendered, nothing gone: the file already says exactly this
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pages.")
@@ -92,6 +92,10 @@ class BuildState:
                 pickle.dump((FORMAT, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
             Path(tmp).replace(self.folder / self.file)
         except OSError as error:
-            logger.warning(
-                "Reconstruction partielle : état non écrit (%s) : %s", self.folder, error
+            # Not a problem with the site, which is complete: only the next build is slower.
+            logger.info(
+                "Impossible d’écrire dans %s (%s) : le site est complet, la prochaine "
+                "construction refera seulement toutes les pages.",
+                self.folder,
+                error,
             )

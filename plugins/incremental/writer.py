@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, meta
+from jinja2 import Environment, TemplateNotFound, meta
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .digest import Digester
@@ -79,7 +79,10 @@ def template_variables(env: Environment, name: str) -> frozenset[str] | None:
         if current in seen:
             continue
         seen.add(current)
-        source, _filename, _uptodate = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        try:
+            source, _filename, _uptodate = env.loader.get_source(env, current)  # type: ignore[union-attr]
+        except TemplateNotFound:
+            return None  # `include … ignore missing`, or a list: render, as when in doubt
         tree = env.parse(source)
         names |= meta.find_undeclared_variables(tree)
         for referenced in meta.find_referenced_templates(tree):
@@ -243,7 +246,7 @@ class _Memo:
         return html
 
     def _reuse(self, output_file: str, key: str, localcontext: dict[str, Any]) -> str | None:
-        entry = self.state.previous(output_file)
+        entry = self.state.old.get(output_file)
         if entry is None or entry.key != key:
             return None
         path = Path(self.writer.output_path) / output_file

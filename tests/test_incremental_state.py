@@ -1,0 +1,40 @@
+"""The incremental plugin's state file and template analysis, on their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from incremental.state import BuildState
+from incremental.writer import template_variables
+from jinja2 import DictLoader, Environment
+
+
+def test_an_unchanged_state_is_not_written_again(tmp_path: Path) -> None:
+    first = BuildState.load(tmp_path, "digest", [], "pages-x.pickle")
+    first.remember("index.html", "key", b"<p>accueil</p>", [])
+    first.save()
+    written = (tmp_path / "pages-x.pickle").stat().st_mtime_ns
+
+    second = BuildState.load(tmp_path, "digest", [], "pages-x.pickle")
+    entry = second.old["index.html"]
+    second.remember("index.html", entry.key, b"", entry.calls, sha256=entry.sha256)
+    second.save()
+    assert (tmp_path / "pages-x.pickle").stat().st_mtime_ns == written
+
+    third = BuildState.load(tmp_path, "digest", [], "pages-x.pickle")
+    third.save()  # the page is gone from this build: the state must say so
+    assert BuildState.load(tmp_path, "digest", [], "pages-x.pickle").old == {}
+
+
+def test_a_template_that_may_include_a_missing_one_is_always_rendered() -> None:
+    env = Environment(
+        loader=DictLoader(
+            {
+                "page.html": "{% include 'base.html' %}{{ title }}",
+                "base.html": "{{ sitename }}",
+                "optional.html": "{% include 'absent.html' ignore missing %}{{ title }}",
+            }
+        )
+    )
+    assert template_variables(env, "page.html") == {"title", "sitename"}
+    assert template_variables(env, "optional.html") is None
