@@ -81,7 +81,7 @@ def build_digest(settings: dict[str, Any]) -> str | None:
             ]
     tools = (pelican.__version__, jinja2.__version__, markdown.__version__)
     versions = " ".join((sys.version, platform.machine(), *tools))
-    files = digest_files([p.resolve() for p in code], Path.read_bytes, Path(project))
+    files = digest_files([p.resolve() for p in code], Path(project))
     parts = [settings_digest.hex(), files, versions]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

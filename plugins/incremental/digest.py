@@ -21,7 +21,6 @@ import datetime
 import decimal
 import hashlib
 import pathlib
-from collections.abc import Callable
 from typing import Any
 
 # Attributes of content objects that are not theirs to fingerprint (see the module's doc).
@@ -141,12 +140,10 @@ def _h(tag: bytes, *parts: bytes) -> bytes:
     return digest.digest()
 
 
-def digest_files(
-    paths: list[pathlib.Path], read: Callable[[pathlib.Path], bytes], root: pathlib.Path
-) -> str:
+def digest_files(paths: list[pathlib.Path], root: pathlib.Path) -> str:
     """One fingerprint for files' contents and paths (relative to `root` when inside it)."""
     digest = hashlib.sha256()
     for path in sorted(paths):
         name = path.relative_to(root) if path.is_relative_to(root) else path
-        digest.update(str(name).encode() + b"\0" + hashlib.sha256(read(path)).digest())
+        digest.update(str(name).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

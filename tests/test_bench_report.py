@@ -1,0 +1,28 @@
+"""The benchmark's verdicts: measured ratios judged, failed builds failed, the rest n/a."""
+
+from __future__ import annotations
+
+from benchmarks.report import verdicts
+
+
+def _scenario(seconds: float, ok: bool = True) -> dict:
+    return {"seconds": seconds, "peak_mb": 100.0, "ok": ok, "runs": []}
+
+
+def test_targets_are_judged_from_the_ratios_and_a_failed_build_fails() -> None:
+    result = {
+        "size": {"articles": 1000, "listings": 2000},
+        "scenarios": {
+            "stock_cold": _scenario(4.0),
+            "stock_cached_edit": _scenario(2.0),
+            "noop": _scenario(0.2),
+            "edit_article": _scenario(0.3),
+            "cold": _scenario(9.0, ok=False),
+        },
+    }
+    found = {target["target"]: target for target in verdicts(result)}
+    assert found[1]["verdict"] == "PASS" and found[1]["measured"] == 0.15
+    assert found[2]["verdict"] == "PASS"  # 0.05 < 0.1
+    assert found[3]["verdict"] == "FAIL" and "a échoué" in found[3]["note"]
+    assert found[4]["verdict"] == "n/a"  # the thumbnails bench did not run
+    assert found[5]["verdict"] == "n/a"  # memory is judged at the large size only
