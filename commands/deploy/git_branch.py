@@ -22,6 +22,7 @@ from commands.deploy import DeployError
 from commands.deploy.config import DeployConfig
 from commands.deploy.manifest import Manifest
 from commands.deploy.releases import Release
+from commands.deploy.shells import SshShell
 from commands.deploy.targets import Target, TargetState, Upload
 
 LIVE_REF = "refs/babillard/live"
@@ -74,8 +75,10 @@ class GitBranchTarget(Target):
         self.cache = cache
         self.label = f"{config.remote} (branche {config.branch})"
         self.env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
-        if config.ssh_options:
-            self.env["GIT_SSH_COMMAND"] = shlex.join(["ssh", *config.ssh_options])
+        # The same ssh as the rsync target: the user's options, then time limits, and no
+        # password prompt without a terminal (a push must fail, not hang). A GIT_SSH_COMMAND
+        # the user set is theirs to keep.
+        self.env.setdefault("GIT_SSH_COMMAND", shlex.join(SshShell("", config.ssh_options).ssh))
         self._commits: dict[str, str] = {}  # release name → the commit that created it
         self._tip = ""  # the branch's commit on the remote, as `state()` found it
         self._intended: Manifest | None = None  # what upload() committed, for verify()
