@@ -8,6 +8,7 @@ source's content hash and every parameter, so an unchanged image costs nothing n
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -169,7 +170,7 @@ class ThumbnailService:
         """Register one rendition; returns its URL path inside the output."""
         key = spec.key(info.sha256)
         self._jobs.setdefault(path, {})[key] = spec
-        stem = slugify(path.stem, regex_subs=_SLUG_SUBS) or "image"
+        stem = _stem_slug(path.stem)
         name = (
             f"{self.settings['THUMBNAIL_OUTPUT_PATH']}/{stem}-{label}-{key[:10]}.{spec.extension}"
         )
@@ -375,3 +376,9 @@ def _relative(path: Path | str | None, root: Path) -> str:
         return str(path.resolve().relative_to(root))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem_slug(stem: str) -> str:
+    # Each photo is planned at every width on every page that shows it: slugify its name once.
+    return slugify(stem, regex_subs=_SLUG_SUBS) or "image"
