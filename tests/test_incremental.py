@@ -7,6 +7,7 @@ in a fresh copy (no .cache at all). Not a timing test: the benchmark measures sp
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -136,4 +137,34 @@ def test_a_damaged_output_is_rebuilt(built: Path, tmp_path: Path) -> None:
     page.write_bytes(b"<p>abime</p>")
     log = _build(project)
     assert "Rien n’a changé" not in log
+    assert page.read_bytes() == good
+
+
+def test_a_page_rewritten_to_the_same_size_is_rebuilt(built: Path, tmp_path: Path) -> None:
+    """Unchanged pages are recognised by their stat signature, which must not let a page
+    changed behind the build's back through: same size, other bytes, is rendered again."""
+    project = tmp_path / "same-size"
+    shutil.copytree(built, project, copy_function=shutil.copy2)
+    output = project / "output"
+    # A first build in this copy records the signatures of its files (the copy's inodes).
+    (output / "404.html").write_bytes(b"<p>abime</p>")
+    _build(project)
+    state_files = list((project / ".cache" / "incremental").glob("pages-*.pickle"))
+    assert len(state_files) == 1
+    with state_files[0].open("rb") as handle:
+        _format, _digest, variables, entries = pickle.load(handle)
+    assert variables, "the templates' analysis is kept for the next build"
+    page = output / "2026" / "atelier-velo" / "index.html"
+    info = page.stat()
+    assert entries["2026/atelier-velo/index.html"].stat == (
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ino,
+    )
+
+    good = page.read_bytes()
+    with page.open("r+b") as handle:  # in place: same inode, same size
+        handle.write(b"X" * 64)
+    assert page.stat().st_size == len(good)
+    _build(project)
     assert page.read_bytes() == good

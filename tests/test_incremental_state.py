@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 from incremental.state import BuildState
@@ -38,3 +39,20 @@ def test_a_template_that_may_include_a_missing_one_is_always_rendered() -> None:
     )
     assert template_variables(env, "page.html") == {"title", "sitename"}
     assert template_variables(env, "optional.html") is None
+
+
+def test_template_analysis_is_kept_only_while_the_templates_are_the_same(tmp_path: Path) -> None:
+    first = BuildState.load(tmp_path, "digest-1", [], "pages-x.pickle")
+    first.variables[("fs", "page.html")] = frozenset({"title"})
+    first.save()
+    same = BuildState.load(tmp_path, "digest-1", [], "pages-x.pickle")
+    assert same.variables == {("fs", "page.html"): frozenset({"title"})}
+    # Another build-wide fingerprint: a template may have changed, so it is parsed again.
+    other = BuildState.load(tmp_path, "digest-2", [], "pages-x.pickle")
+    assert other.variables == {}
+
+
+def test_a_state_of_an_older_format_means_a_full_render(tmp_path: Path) -> None:
+    (tmp_path / "pages-x.pickle").write_bytes(pickle.dumps((1, {"index.html": "old"})))
+    state = BuildState.load(tmp_path, "digest", [], "pages-x.pickle")
+    assert state.old == {} and state.variables == {}

@@ -107,8 +107,10 @@ class Digester:
             return _h(b"D", name.encode(), self._digest(fields))
         if hasattr(value, "__dict__") and name.startswith("pelican.contents."):
             # `content` is the HTML with {filename} links resolved: it changes when a linked
-            # article moves, which its raw text does not show.
-            resolved = [getattr(value, "content", None), value.url, value.save_as]
+            # article moves, which its raw text does not show. Its `url` and `save_as` are
+            # left out: Pelican derives them from its attributes (digested here) and the
+            # settings (in the build-wide fingerprint), and deriving them costs a slugify.
+            resolved = getattr(value, "content", None)
             return _h(b"C", name.encode(), self._content(vars(value)), self._digest(resolved))
         raise Unhashable(name)
 

@@ -1,5 +1,7 @@
 """What the incremental writer keeps between builds: for each output page, the key it was
-rendered with, the SHA-256 of its bytes and the template-global calls to replay.
+rendered with, the SHA-256 of its bytes, the file's stat signature once written, and the
+template-global calls to replay; and the variables each template reads, as long as the
+build-wide fingerprint (which covers every template file) is the same.
 
 Stored in one pickle under INCREMENTAL_CACHE_PATH, replaced atomically after each build,
 holding only the pages of that build.
@@ -27,7 +29,18 @@ def state_file(output: Path, project: Path) -> str:
     return f"pages-{hashlib.sha256(name.encode()).hexdigest()[:12]}.pickle"
 
 
-FORMAT = 1
+FORMAT = 2
+# (size, mtime in ns, inode) of a file: the same three as the last write means the same
+# bytes, unless someone rewrote it in place within the same nanosecond to the same size.
+Signature = tuple[int, int, int]
+
+
+def signature(path: str | Path) -> Signature | None:
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 @dataclass
@@ -35,6 +48,7 @@ class Entry:
     key: str
     sha256: str
     calls: list[tuple[str, tuple[Any, ...], dict[str, Any], Any]]
+    stat: Signature | None = None  # the file's, just after this build wrote or kept it
 
 
 @dataclass
@@ -45,6 +59,10 @@ class BuildState:
     file: str
     old: dict[str, Entry] = field(default_factory=dict)
     new: dict[str, Entry] = field(default_factory=dict)
+    # Template analysis (writer.template_variables), keyed by the loader's folders and the
+    # template's name: parsing the theme's templates on every build cost a quarter second.
+    variables: dict[Any, frozenset[str] | None] = field(default_factory=dict)
+    _old_variables: dict[Any, frozenset[str] | None] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
 
@@ -55,12 +73,15 @@ class BuildState:
         state = cls(folder, build_digest, record_globals, file)
         try:
             with (folder / file).open("rb") as handle:
-                version, entries = pickle.load(handle)
+                version, digest, variables, entries = pickle.load(handle)
             if version == FORMAT:
                 state.old = entries
+                if digest == build_digest:  # the same template files
+                    state.variables = dict(variables)
+                    state._old_variables = variables
         except FileNotFoundError:
             pass
-        except Exception as error:  # any unreadable state only means a full render
+        except Exception as error:  # any unreadable state (or older format): a full render
             logger.debug("incremental: state unreadable (%s), rendering everything", error)
         return state
 
@@ -71,25 +92,34 @@ class BuildState:
         data: bytes,
         calls: list[Any],
         sha256: str | None = None,
+        stat: Signature | None = None,
     ) -> None:
         """Keep a rendered page's key; `sha256` is given for a reused page, whose calls were
-        loaded from the state and so are known to be storable."""
+        loaded from the state and so are known to be storable. A rendered page's `stat` is
+        set by `written` once its file is on disk."""
         if sha256 is None:
             try:
                 pickle.dumps(calls)
             except Exception:
                 return  # calls we cannot store: this page will simply be rendered next time
             sha256 = hashlib.sha256(data).hexdigest()
-        self.new[output_file] = Entry(key, sha256, calls)
+        self.new[output_file] = Entry(key, sha256, calls, stat)
+
+    def written(self, output_file: str, path: str) -> None:
+        """The page's file is now on disk, with the bytes remembered: note its signature."""
+        entry = self.new.get(output_file)
+        if entry is not None:
+            entry.stat = signature(path)
 
     def save(self) -> None:
-        if self.new == self.old:
+        if self.new == self.old and self.variables == self._old_variables:
             return  # nothing rendered, nothing gone: the file already says exactly this
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pages.")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump((FORMAT, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                record = (FORMAT, self.build_digest, self.variables, self.new)
+                pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
             Path(tmp).replace(self.folder / self.file)
         except OSError as error:
             # Not a problem with the site, which is complete: only the next build is slower.

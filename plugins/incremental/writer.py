@@ -4,8 +4,10 @@ rewrites a file whose bytes are the same.
 For each page, `page_key` combines the build-wide fingerprint (settings, templates, theme
 and plugin code, versions) with the fingerprints of the context variables its template can
 read — found by parsing the template and the ones it extends, includes and imports. If the
-key and the bytes on disk are those of the last build, the page is not rendered: its bytes
-are read back.
+key and the file on disk are those of the last build, the page is neither rendered nor
+written. "The file on disk is the last build's" is known from its stat signature (size,
+modification time, inode) when it matches the one taken just after the last build wrote
+it, and otherwise from the SHA-256 of its bytes.
 
 Rendering can have effects besides the HTML: the thumbnails plugin plans image renditions
 when a template calls `responsive_image` or `social_image`. The globals named in
@@ -26,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, TemplateNotFound, meta
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .digest import Digester
-from .state import BuildState
+from .state import BuildState, signature
 
 logger = logging.getLogger(__name__)
 
@@ -37,15 +40,22 @@ logger = logging.getLogger(__name__)
 class _IfChanged(io.StringIO):
     """A text file that reaches the disk at close, atomically, and only if its bytes changed."""
 
-    def __init__(self, path: str, encoding: str) -> None:
+    def __init__(self, path: str, encoding: str, on_close: Any = None) -> None:
         super().__init__()
         self.path = Path(path)
         self._encoding = encoding
+        self._on_close = on_close
 
     def close(self) -> None:
         if not self.closed:
             write_if_changed(self.path, self.getvalue().encode(self._encoding))
+            if self._on_close is not None:
+                self._on_close()
         super().close()
+
+
+class _Kept(io.StringIO):
+    """Where Pelican "writes" a reused page: the file already holds its bytes."""
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -123,6 +133,9 @@ class IncrementalWriter(Writer):
         self._variables: dict[tuple[int, str], frozenset[str] | None] = {}
         self._wrapped_envs: set[int] = set()
         self._common: dict[tuple[str, tuple[str, ...], tuple[int, ...]], bytes] = {}
+        # Absolute path → output_file of the page being written (set by _Memo.render, used
+        # by _open_w, which Pelican calls just after it), and whether its file is kept.
+        self._pending: dict[str, tuple[str, bool]] = {}
         self.recorder = _Recorder()
         project = Path((settings or {}).get("PATH") or ".").resolve().parent
         self.digester = Digester(str(project))
@@ -149,7 +162,13 @@ class IncrementalWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return _IfChanged(filename, encoding)
+        output_file, kept = self._pending.pop(filename, (None, False))
+        if kept:
+            return _Kept()
+        state = type(self).state
+        if output_file is None or state is None:
+            return _IfChanged(filename, encoding)
+        return _IfChanged(filename, encoding, lambda: state.written(output_file, filename))
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):
         state = type(self).state
@@ -171,7 +190,17 @@ class IncrementalWriter(Writer):
     def variables(self, template: Any) -> frozenset[str] | None:
         key = (id(template.environment), template.name)
         if key not in self._variables:
-            self._variables[key] = template_variables(template.environment, template.name)
+            env = template.environment
+            state = type(self).state
+            where = _loader_folders(env.loader)
+            if where is None or state is None:
+                self._variables[key] = template_variables(env, template.name)
+            else:
+                # Kept between builds while the templates are the same files (state.py).
+                lasting = (where, template.name)
+                if lasting not in state.variables:
+                    state.variables[lasting] = template_variables(env, template.name)
+                self._variables[key] = state.variables[lasting]
         return self._variables[key]
 
     def page_key(
@@ -214,6 +243,21 @@ class IncrementalWriter(Writer):
         return hashlib.sha256(b"\0".join(digests)).digest()
 
 
+def _loader_folders(loader: Any) -> tuple[Any, ...] | None:
+    """What decides which file a template name loads, for the loaders Pelican builds
+    (folders, choices, prefixes); None for any other loader, whose analysis is not kept."""
+    kind = type(loader).__name__
+    if kind == "FileSystemLoader":
+        return ("fs", tuple(str(Path(p).resolve()) for p in loader.searchpath))
+    if kind == "ChoiceLoader":
+        parts = [_loader_folders(inner) for inner in loader.loaders]
+        return None if None in parts else ("choice", tuple(parts))
+    if kind == "PrefixLoader":
+        items = sorted((prefix, _loader_folders(inner)) for prefix, inner in loader.mapping.items())
+        return None if any(part is None for _, part in items) else ("prefix", tuple(items))
+    return None
+
+
 class _Memo:
     """Stands in for a Jinja template in Writer.write_file: render() may reuse the page."""
 
@@ -229,11 +273,15 @@ class _Memo:
 
     def render(self, localcontext: dict[str, Any]) -> str:
         output_file = localcontext["output_file"]
+        # The path Pelican's _write_file is about to open, computed the same way.
+        path = sanitised_join(self.writer.output_path, output_file)
         key = self.writer.page_key(self.template, localcontext, self.state, self.shared)
-        reused = self._reuse(output_file, key, localcontext) if key else None
-        if reused is not None:
+        kept = key is not None and self._reuse(output_file, path, key, localcontext)
+        # Pelican opens the file next (Writer._open_w): tell it whether to write.
+        self.writer._pending[path] = (output_file, kept)
+        if kept:
             self.state.reused += 1
-            return reused
+            return ""
         recorder = self.writer.recorder
         recorder.calls = []
         try:
@@ -245,26 +293,30 @@ class _Memo:
             self.state.remember(output_file, key, html.encode("utf-8"), calls)
         return html
 
-    def _reuse(self, output_file: str, key: str, localcontext: dict[str, Any]) -> str | None:
+    def _reuse(self, output_file: str, path: str, key: str, localcontext: dict[str, Any]) -> bool:
+        """Whether the file at `path` is already this page: same key, same bytes on disk."""
         entry = self.state.old.get(output_file)
         if entry is None or entry.key != key:
-            return None
-        path = Path(self.writer.output_path) / output_file
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(data).hexdigest() != entry.sha256:
-            return None  # changed or damaged since: render it again
+            return False
+        current = signature(path)
+        if current is None:
+            return False
+        if current != entry.stat:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                return False
+            if hashlib.sha256(data).hexdigest() != entry.sha256:
+                return False  # changed or damaged since: render it again
         env_globals = self.template.environment.globals
         for name, args, kwargs, result in entry.calls:
             func = env_globals.get(name)
             func = getattr(func, "original", func)
             if func is None:
-                return None
+                return False
             passes_context = getattr(func, "jinja_pass_arg", None) is not None
             again = func(localcontext, *args, **kwargs) if passes_context else func(*args, **kwargs)
             if again != result:
-                return None
-        self.state.remember(output_file, key, data, entry.calls, sha256=entry.sha256)
-        return data.decode("utf-8")
+                return False
+        self.state.remember(output_file, key, b"", entry.calls, sha256=entry.sha256, stat=current)
+        return True
