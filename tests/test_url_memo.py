@@ -1,0 +1,57 @@
+"""The url_memo plugin changes how fast URLs are worked out, never what they are."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pelican.contents import Article, Content
+from pelican.settings import DEFAULT_CONFIG
+
+from tests.support import BUILD_DATE, copy_project, run_invoke, tree_hashes
+
+
+def test_the_site_is_the_same_without_the_plugin(demo_output: Path, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "without")
+    settings = project / "pelicanconf.py"
+    text = settings.read_text("utf-8")
+    assert '    "url_memo",\n' in text
+    settings.write_text(text.replace('    "url_memo",\n', ""), "utf-8")
+    proc = run_invoke("build", "--build-date", BUILD_DATE, cwd=project)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert tree_hashes(project / "output") == tree_hashes(demo_output)
+
+
+@pytest.fixture
+def memo() -> Iterator[Any]:
+    import url_memo
+    from pelican import signals
+
+    url_memo.register()
+    yield url_memo
+    # Leave Pelican as the other tests of this process expect it.
+    url_memo._stop(None)
+    Content.url_format = url_memo._pelican_url_format
+    signals.initialized.disconnect(url_memo._stop)
+    signals.all_generators_finalized.disconnect(url_memo._start)
+    signals.finalized.disconnect(url_memo._stop)
+
+
+def test_urls_are_kept_only_while_the_site_is_written(memo: Any) -> None:
+    settings = {**DEFAULT_CONFIG, "PATH": "/site/content", "ARTICLE_URL": "{slug}/"}
+    metadata = {"title": "Atelier", "date": datetime.datetime(2026, 10, 3)}
+    article = Article("<p>x</p>", metadata=metadata, settings=settings, source_path="a.md")
+    article.slug = "atelier"
+    assert article.url == "atelier/"
+    # While contents are read and linked, a change shows at once.
+    article.slug = "atelier-velo"
+    assert article.url == "atelier-velo/"
+    memo._start([])  # all_generators_finalized
+    assert article.url == "atelier-velo/"
+    article.slug = "changed-while-writing"  # which nothing does; shows the memo is used
+    assert article.url == "atelier-velo/"
+    memo._stop(None)  # finalized
+    assert article.url == "changed-while-writing/"
