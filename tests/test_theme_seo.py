@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,36 @@ def test_sitemap_settings_are_checked(name: str, value: object, message: str) ->
     with pytest.raises(ValueError, match=message) as error:
         sitemap.configure({name: value})
     assert name in str(error.value)
+
+
+def test_sitemap_remembers_what_pages_said_until_they_change(tmp_path: Path) -> None:
+    output, content = tmp_path / "output", tmp_path / "content"
+    content.mkdir()
+    _page(output / "index.html")
+    _page(output / "2026" / "a" / "index.html")
+    settings = sitemap.configure(
+        {"OUTPUT_PATH": str(output), "PATH": str(content), "SITEURL": "https://x.org"}
+    )
+    sitemap.write_files(settings)
+    memo = sitemap.memo_file(settings)
+    assert memo is not None and memo.parent == tmp_path / ".cache" / "sitemap"
+    assert "<loc>https://x.org/2026/a/</loc>" in (output / "sitemap.xml").read_text("utf-8")
+
+    # The memo is what is read for an unchanged file: make it say "noindex" for the page.
+    data = json.loads(memo.read_text("utf-8"))
+    data["pages"]["2026/a/index.html"][3] = False
+    memo.write_text(json.dumps(data), "utf-8")
+    sitemap.write_files(settings)
+    assert "2026/a/" not in (output / "sitemap.xml").read_text("utf-8")
+
+    # A page written again (a later modification time) is read again.
+    page = output / "2026" / "a" / "index.html"
+    later = page.stat().st_mtime_ns + 1_000_000_000
+    os.utime(page, ns=(later, later))
+    sitemap.write_files(settings)
+    assert "<loc>https://x.org/2026/a/</loc>" in (output / "sitemap.xml").read_text("utf-8")
+
+    # A page now marked noindex leaves the sitemap.
+    _page(page, '<meta name="robots" content="noindex">')
+    sitemap.write_files(settings)
+    assert "2026/a/" not in (output / "sitemap.xml").read_text("utf-8")

@@ -6,12 +6,18 @@ build and lists every HTML page that asks to be indexed. A page opts out the sta
 with `<meta name="robots" content="noindex">` (expired listings, drafts, the 404 page), so
 the sitemap can never name a page that tells search engines to ignore it.
 
+Reading the head of every page took 0.2 s per build at 4,000 pages: what each page said is
+kept between builds, by the file's stat signature (size, modification time, inode), in
+SITEMAP_CACHE_PATH.
+
 Settings (defaults in DEFAULTS, documented in README.md):
-SITEMAP_SAVE_AS, ROBOTS_SAVE_AS, SITEMAP_EXCLUDE.
+SITEMAP_SAVE_AS, ROBOTS_SAVE_AS, SITEMAP_EXCLUDE, SITEMAP_CACHE_PATH.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import re
@@ -29,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "ROBOTS_SAVE_AS": "robots.txt",
     # Regular expressions on the output path ("2026/x/index.html") of pages to leave out.
     "SITEMAP_EXCLUDE": [],
+    # Folder of what each page's <head> said, kept between builds; relative to the project
+    # (PATH's parent). "" keeps nothing.
+    "SITEMAP_CACHE_PATH": ".cache/sitemap",
 }
 
 _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
@@ -59,7 +68,68 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(
                 f"SITEMAP_EXCLUDE: {pattern!r} is not a regular expression: {error}."
             ) from None
+    if not isinstance(settings["SITEMAP_CACHE_PATH"], str | Path):
+        raise ValueError(
+            "SITEMAP_CACHE_PATH must be a folder such as '.cache/sitemap' (or '' for none), "
+            f"got {settings['SITEMAP_CACHE_PATH']!r}."
+        )
     return settings
+
+
+class HeadMemo:
+    """What each page's <head> said (listed or not, date), by the file's stat signature.
+
+    One JSON file per output folder. A file whose size, modification time and inode are the
+    recorded ones holds the recorded bytes (the build writes atomically: a changed page is a
+    new inode); any other is read again. An unreadable memo is an empty one."""
+
+    VERSION = 1
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.old: dict[str, list[Any]] = {}
+        self.new: dict[str, list[Any]] = {}
+        if file is None:
+            return
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("version") == self.VERSION:
+                self.old = data["pages"]
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass
+
+    def entry(self, output: Path, name: str) -> tuple[bool, str | None]:
+        """(listed, date) for the page `name` inside `output`."""
+        path = output / name
+        info = path.stat()
+        mark = [info.st_size, info.st_mtime_ns, info.st_ino]
+        known = self.old.get(name)
+        if known is not None and known[:3] == mark:
+            listed, date = bool(known[3]), known[4]
+        else:
+            listed, date = _read_head(path)
+        self.new[name] = [*mark, listed, date]
+        return listed, date
+
+    def save(self) -> None:
+        if self.file is None or self.new == self.old:
+            return
+        data = json.dumps({"version": self.VERSION, "pages": self.new}, sort_keys=True)
+        try:
+            write_if_changed(self.file, data.encode("utf-8"))
+        except OSError as error:  # only the next build is slower
+            logger.info("sitemap : mémoire non écrite dans %s (%s)", self.file, error)
+
+
+def memo_file(settings: dict[str, Any]) -> Path | None:
+    """Where the memo of this output folder lives; None when none is kept."""
+    folder = settings.get("SITEMAP_CACHE_PATH")
+    if not folder or not settings.get("PATH"):
+        return None
+    project = Path(settings["PATH"]).resolve().parent
+    folder = Path(folder) if Path(folder).is_absolute() else project / folder
+    output = str(Path(settings["OUTPUT_PATH"]).resolve())
+    return folder / f"heads-{hashlib.sha256(output.encode()).hexdigest()[:12]}.json"
 
 
 def _metas(head: bytes) -> dict[str, str]:
@@ -80,8 +150,20 @@ def _head(path: Path) -> bytes:
     return data[: end.start()] if end else data
 
 
-def indexable_pages(output: Path, exclude: list[str]) -> Iterator[tuple[str, str | None]]:
+def _read_head(path: Path) -> tuple[bool, str | None]:
+    """Whether the page at `path` may be listed, and its last modification date."""
+    metas = _metas(_head(path))
+    robots = metas.get("robots", "").lower().replace(",", " ").split()
+    listed = "noindex" not in robots and "none" not in robots
+    date = metas.get("article:modified_time") or metas.get("article:published_time") or ""
+    return listed, date[:10] if _DATE.match(date) else None
+
+
+def indexable_pages(
+    output: Path, exclude: list[str], memo: HeadMemo | None = None
+) -> Iterator[tuple[str, str | None]]:
     """(URL path, last modification date or None) of each page to list, in path order."""
+    memo = memo or HeadMemo(None)
     patterns = [re.compile(p) for p in exclude]
     files: list[str] = []
     for folder, dirs, names in os.walk(output):
@@ -95,13 +177,9 @@ def indexable_pages(output: Path, exclude: list[str]) -> Iterator[tuple[str, str
     for file in sorted(files):
         if any(p.search(file) for p in patterns):
             continue
-        metas = _metas(_head(output / file))
-        robots = metas.get("robots", "").lower().replace(",", " ").split()
-        if "noindex" in robots or "none" in robots:
-            continue
-        date = metas.get("article:modified_time") or metas.get("article:published_time") or ""
-        path = "/" + (file[: -len("index.html")] if file.endswith("index.html") else file)
-        yield path, date[:10] if _DATE.match(date) else None
+        listed, date = memo.entry(output, file)
+        if listed:
+            yield "/" + (file[: -len("index.html")] if file.endswith("index.html") else file), date
 
 
 def sitemap_xml(siteurl: str, pages: Iterator[tuple[str, str | None]]) -> bytes:
@@ -151,8 +229,10 @@ def write_files(settings: dict[str, Any]) -> None:
     siteurl = str(settings.get("SITEURL") or "").rstrip("/")
     sitemap = settings["SITEMAP_SAVE_AS"]
     if sitemap:
-        pages = indexable_pages(output, list(settings["SITEMAP_EXCLUDE"]))
+        memo = HeadMemo(memo_file(settings))
+        pages = indexable_pages(output, list(settings["SITEMAP_EXCLUDE"]), memo)
         write_if_changed(output / sitemap, sitemap_xml(siteurl, pages))
+        memo.save()
     if settings["ROBOTS_SAVE_AS"]:
         write_if_changed(output / settings["ROBOTS_SAVE_AS"], robots_txt(siteurl, sitemap))
 
