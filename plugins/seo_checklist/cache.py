@@ -8,6 +8,10 @@ pages of the last run: it cannot grow without end.
 
 Each page carries the findings of the checks that depend on it alone (Page.kept_findings),
 so an unchanged page is not checked again by those checks while their rules stay the same.
+
+The digest of each file read is kept with its stat signature (size, mtime in ns, inode): a
+file that still has it is not read and hashed again (the build writes pages atomically, so
+a rewritten page is a new inode).
 """
 
 from __future__ import annotations
@@ -54,18 +58,22 @@ class PageCache:
         self.findings_changed = False
         # Strings and tuples shared by this run's new pages (Page.compact).
         self.shared: dict[object, object] = {}
-        # file → (size, mtime_ns, inode, digest) of the bytes read during this build
-        # (prefetch.py), so the final pass need not read and hash them again.
+        # file → (size, mtime_ns, inode, digest) of the bytes read during this run
+        # (prefetch.py, digest_of), so they need not be read and hashed again; and the same
+        # from the last run, kept in the file.
         self.read: dict[str, tuple[int, int, int, str]] = {}
+        self.last_read: dict[str, tuple[int, int, int, str]] = {}
         try:
             with self.path.open("rb") as handle:
-                digest, entries = pickle.load(handle)
+                digest, entries, last_read = pickle.load(handle)
             if digest == self.digest:
                 self.old = entries
                 self.loaded_keys = set(entries)
+                self.last_read = last_read
         except FileNotFoundError:
             pass
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+            # (ValueError too for a file of the older two-part format.)
             # A cache is only a shortcut: when it cannot be read, parse everything again.
             logger.debug("SEO : cache des pages illisible, ignoré (%s)", self.path)
 
@@ -80,14 +88,25 @@ class PageCache:
         if page.unreadable is None:
             self.new[(file, digest)] = page
 
+    def known_digest(self, file: str, stat: os.stat_result) -> str | None:
+        """The SHA-256 of `file` if this run or the last one read it with this signature."""
+        mark = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        for source in (self.read, self.last_read):
+            known = source.get(file)
+            if known is not None and known[:3] == mark:
+                self.read[file] = known
+                return known[3]
+        return None
+
     def digest_of(self, path: Path, file: str) -> str:
-        """The SHA-256 of `path`'s bytes: from this build's reading when the file is still
-        the one that was read (same size, mtime and inode), else read and hashed now."""
+        """The SHA-256 of `path`'s bytes: known when the file is still the one read during
+        this build or the last run (same size, mtime and inode), else read and hashed now."""
         stat = path.stat()
-        known = self.read.get(file)
-        if known is not None and known[:3] == (stat.st_size, stat.st_mtime_ns, stat.st_ino):
-            return known[3]
-        return file_digest(path.read_bytes())
+        digest = self.known_digest(file, stat)
+        if digest is None:
+            digest = file_digest(path.read_bytes())
+            self.read[file] = (stat.st_size, stat.st_mtime_ns, stat.st_ino, digest)
+        return digest
 
     def save(self) -> None:
         """Write the pages of this run, atomically (a reader never sees half a file)."""
@@ -95,13 +114,15 @@ class PageCache:
             self.hits == len(self.new)
             and self.new.keys() == self.loaded_keys
             and not self.findings_changed
+            and self.read == self.last_read
         ):
             return  # nothing new: the file on disk already says exactly this
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".pages.")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump((self.digest, self.new), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                record = (self.digest, self.new, self.read)
+                pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
             Path(tmp).replace(self.path)
         except OSError as error:
             logger.warning("SEO : cache des pages non écrit (%s) : %s", self.path, error)

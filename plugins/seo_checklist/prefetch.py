@@ -35,6 +35,7 @@ class Prefetcher:
 
     def __init__(self, output: Path, cache: PageCache, workers: int, batch: int = BATCH) -> None:
         self.output = output.resolve()
+        self.prefix = str(self.output) + os.sep
         self.batch = batch
         self.cache = cache
         self.workers = workers
@@ -46,9 +47,23 @@ class Prefetcher:
         """`content_written` handler: queue an HTML page that the cache does not know."""
         if not path.endswith((".html", ".htm")):
             return
-        full = Path(path).resolve()
-        if not full.is_relative_to(self.output):
-            return
+        # Pelican gives absolute paths inside OUTPUT_PATH; resolving each (a system call
+        # per folder) is only needed when OUTPUT_PATH goes through a symbolic link.
+        if path.startswith(self.prefix):
+            file = path[len(self.prefix) :].replace(os.sep, "/")
+            full = Path(path)
+        else:
+            full = Path(path).resolve()
+            if not full.is_relative_to(self.output):
+                return
+            file = full.relative_to(self.output).as_posix()
+        try:
+            stat = full.stat()
+        except OSError:
+            return  # the final pass reports it
+        known = self.cache.known_digest(file, stat)
+        if known is not None and (file, known) in self.cache.old:
+            return  # the very file the last run parsed: not even read
         try:
             with full.open("rb") as handle:
                 data = handle.read()
@@ -57,7 +72,6 @@ class Prefetcher:
                 stat = os.fstat(handle.fileno())
         except OSError:
             return  # the final pass reports it
-        file = full.relative_to(self.output).as_posix()
         digest = file_digest(data)
         self.cache.read[file] = (stat.st_size, stat.st_mtime_ns, stat.st_ino, digest)
         if (file, digest) in self.cache.old:

@@ -68,7 +68,7 @@ def test_an_unreadable_cache_is_ignored(tmp_path: Path) -> None:
     path.write_bytes(b"not a pickle")
     report = _check(output, folder)
     assert report.pages_checked == len(PAGES)
-    _digest, entries = pickle.loads(path.read_bytes())
+    _digest, entries, _signatures = pickle.loads(path.read_bytes())
     assert len(entries) == len(PAGES)
 
 
@@ -199,19 +199,50 @@ def test_workers_that_cannot_start_leave_the_parsing_to_the_final_pass(
     assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
 
 
-def test_the_final_pass_does_not_hash_again_what_the_build_read(
-    tmp_path: Path, monkeypatch
-) -> None:
-    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=100)
-    # A page replaced after the build read it (as writers do: a new file renamed over it).
+def _replace_contact_page(output: Path) -> None:
+    """Change a page as writers do: a new file renamed over the old one (a new inode)."""
     contact = output / "contact" / "index.html"
     replacement = contact.with_name("nouveau.html")
     replacement.write_text(contact.read_text("utf-8").replace("<h1>", "<h1>Écrivez — "), "utf-8")
     replacement.replace(contact)
+
+
+def test_the_final_pass_does_not_hash_again_what_the_build_read(
+    tmp_path: Path, monkeypatch
+) -> None:
+    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=100)
+    _replace_contact_page(output)  # after the build read it
 
     hashed: list[int] = []
     real = cache_module.file_digest
     monkeypatch.setattr(cache_module, "file_digest", lambda data: hashed.append(1) or real(data))
     report = _check(output, tmp_path / "cache", cache)
     assert hashed == [1]  # only the replaced page is read and hashed again
+    assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
+
+
+def test_the_next_build_reads_only_the_pages_that_changed(tmp_path: Path, monkeypatch) -> None:
+    from seo_checklist import prefetch as prefetch_module
+
+    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=100)
+    _check(output, tmp_path / "cache", cache)  # the end of the first build: cache saved
+    _replace_contact_page(output)  # by the next build
+
+    hashed: list[str] = []
+    real = cache_module.file_digest
+
+    def counting(data: bytes) -> str:
+        hashed.append(data.decode("utf-8"))
+        return real(data)
+
+    monkeypatch.setattr(cache_module, "file_digest", counting)
+    monkeypatch.setattr(prefetch_module, "file_digest", counting)
+    cache = PageCache(tmp_path / "cache", output)
+    prefetch = Prefetcher(output, cache, workers=1, batch=100)
+    for file in sorted(output.rglob("*.html")):
+        prefetch.written(str(file))
+    prefetch.finish()
+    report = _check(output, tmp_path / "cache", cache)
+    # Only the rewritten page was read: the others still have the signature of last time.
+    assert len(hashed) == 1 and "Écrivez — " in hashed[0]
     assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
