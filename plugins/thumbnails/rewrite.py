@@ -1,6 +1,10 @@
 """Rewrite the `<img>` of an article or page into responsive `<picture>` markup.
 
-Parsing each article with BeautifulSoup is the costly part, and it would be repeated on every
+The article is tokenised with the standard library's HTMLParser (so an `<img` inside a
+comment, a script or an attribute is not taken for an image) and only the `<img>` tags are
+replaced, in place: the rest of the HTML stays byte for byte as Markdown wrote it.
+
+Tokenising each article is the costly part, and it would be repeated on every
 build for articles that did not change. `RewriteMemo` remembers, per article HTML, which
 images it asked the service for and what came back. Next time the same questions are asked
 again (cheap, and with the same side effects: renditions planned, problems reported), and
@@ -14,12 +18,11 @@ import logging
 import os
 import pickle
 import re
+import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-import bs4
-from bs4 import BeautifulSoup
 
 from .images import ImageTooLarge
 from .service import ThumbnailService
@@ -35,9 +38,9 @@ KEEP, DROP = "\0keep", "\0drop"
 
 
 def _code_digest() -> str:
-    # This file is the rewriter, and BeautifulSoup writes its result: a change to either
-    # may change every result.
-    code = Path(__file__).read_bytes() + b"\0bs4 " + bs4.__version__.encode()
+    # This file is the rewriter, on the standard library's HTML tokeniser: a change to
+    # either may change every result.
+    code = Path(__file__).read_bytes() + b"\0" + sys.version.encode()
     return hashlib.sha256(code).hexdigest()
 
 
@@ -144,24 +147,52 @@ def _replay(calls: list[_Call], page: Path, service: ThumbnailService) -> bool:
     return same
 
 
+class _ImageFinder(HTMLParser):
+    """Finds each `<img>` tag: where it starts and ends in the text, and its attributes."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, dict[str, str]]] = []
+        # Offset of the start of each line: HTMLParser reports (line, column).
+        self._lines = [0]
+        self._lines += [m.end() for m in re.finditer("\n", html)]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "img":
+            return
+        line, column = self.getpos()
+        start = self._lines[line - 1] + column
+        text = self.get_starttag_text() or ""
+        # An attribute without a value (`<img alt src=…>`) reads as "", the last of a
+        # repeated attribute wins: what a browser does.
+        values = {name: value or "" for name, value in attrs}
+        self.found.append((start, start + len(text), values))
+
+
+def find_images(html: str) -> list[tuple[int, int, dict[str, str]]]:
+    """(start, end, attributes) of every `<img>` tag of `html`, in order."""
+    finder = _ImageFinder(html)
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
 def _rewrite(html: str, page: Path, service: ThumbnailService, calls: list[_Call]) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    changed = False
-    for index, img in enumerate(soup.find_all("img")):
+    parts: list[str] = []
+    done = 0  # how much of `html` is already in `parts`
+    for index, (start, end, img) in enumerate(find_images(html)):
         source = source_for(img.get("src", ""), page, service.content_root, service.source_root)
         if source is None:
             continue
-        extra = {name: str(img[name]) for name in ("title", "class") if img.get(name)}
-        if isinstance(img.get("class"), list):
-            extra["class"] = " ".join(img["class"])
-        alt, eager = str(img.get("alt", "")), index == 0
+        extra = {name: img[name] for name in ("title", "class") if img.get(name)}
+        if "class" in extra:
+            extra["class"] = " ".join(extra["class"].split())
+        alt, eager = img.get("alt", ""), index == 0
         answer = _ask(service, source, alt, eager, page, extra)
         calls.append((str(source), alt, eager, tuple(extra.items()), answer))
         if answer == KEEP:
             continue  # broken: keep the link to the original, which stays published
-        if answer == DROP:
-            img.decompose()  # too big to serve safely: leave it out, the alt text goes too
-        else:
-            img.replace_with(BeautifulSoup(answer, "html.parser"))
-        changed = True
-    return str(soup) if changed else html
+        # DROP: too big to serve safely: leave it out, the alt text goes too.
+        parts += [html[done:start], "" if answer == DROP else answer]
+        done = end
+    return "".join([*parts, html[done:]]) if parts else html

@@ -1,0 +1,54 @@
+"""Rewriting an article's images: only the `<img>` tags change, found as a browser finds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from thumbnails.rewrite import find_images, rewrite
+from thumbnails.service import ThumbnailService
+from thumbnails.settings import configure
+
+
+@pytest.mark.parametrize(
+    ("html", "tags"),
+    [
+        ('<p><img alt="a" src="x.jpg"></p>', ['<img alt="a" src="x.jpg">']),
+        # Capitals, XHTML's "/>", an unquoted value, Windows line ends before a tag.
+        (
+            "intro\n<p>a <b>b</b>\n <IMG SRC=\"y.png\" Alt='b' /> c</p>\r\n<img src=z.jpg>",
+            ["<IMG SRC=\"y.png\" Alt='b' />", "<img src=z.jpg>"],
+        ),
+        # Not images: inside a comment, a script, an attribute value.
+        (
+            '<!-- <img src="n1.jpg"> --><script>s = "<img src=n2.jpg>";</script>'
+            '<p data-x="<img src=n3.jpg>">t</p><img src="oui.jpg" alt>',
+            ['<img src="oui.jpg" alt>'],
+        ),
+    ],
+)
+def test_images_are_found_where_they_are(html: str, tags: list[str]) -> None:
+    assert [html[start:end] for start, end, _ in find_images(html)] == tags
+
+
+def test_attributes_are_read_as_a_browser_reads_them() -> None:
+    html = '<img src="{static}/a b.jpg" title="T &amp; U" class=" x  y " alt>'
+    [(_start, _end, attributes)] = find_images(html)
+    assert attributes == {"src": "{static}/a b.jpg", "title": "T & U", "class": " x  y ", "alt": ""}
+
+
+def test_only_the_image_tags_change(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    Image.new("RGB", (1600, 1200), "teal").save(content / "images" / "photo.jpg")
+    settings = configure({"PATH": str(content), "SITEURL": "", "OUTPUT_PATH": "out"})
+    before = "<h2>Fête</h2>\n<p>Un&nbsp;stand<br>et des crêpes :</p>\n<p>"
+    after = '</p>\n<p><img alt="Ailleurs" src="https://example.org/x.jpg"></p>\n'
+    html = f'{before}<img alt="Le stand" class="a  b" src="{{static}}/images/photo.jpg">{after}'
+    result = rewrite(html, content / "articles" / "fete.md", ThumbnailService(settings))
+    assert result.startswith(before) and result.endswith(after)
+    picture = result[len(before) : -len(after)]
+    assert picture.startswith("<picture") and picture.endswith("</picture>")
+    assert 'alt="Le stand"' in picture and 'class="a b"' in picture
+    assert 'loading="lazy"' not in picture  # the first image of the article is on screen
