@@ -34,7 +34,7 @@ def memo() -> Iterator[Any]:
     yield url_memo
     # Leave Pelican as the other tests of this process expect it.
     url_memo._stop(None)
-    Content.url_format = url_memo._pelican_url_format
+    Content.get_url_setting = url_memo._pelican_get_url_setting
     signals.initialized.disconnect(url_memo._stop)
     signals.all_generators_finalized.disconnect(url_memo._start)
     signals.finalized.disconnect(url_memo._stop)
