@@ -79,6 +79,10 @@ class BuildInputs:
         # Set by start(): the folders the settings name, and the inputs' fingerprint then.
         self.roots: dict[str, Any] = {}
         self.started = ""
+        # unchanged()'s fingerprint, for the roots it was taken with: start() reuses it when
+        # the settings name the same folders (taken earlier, it can only be older than what
+        # the build reads, which makes the next build run, never skip).
+        self._checked: tuple[dict[str, Any], str] | None = None
 
     def _name(self, path: Path) -> str:
         inside = path.is_relative_to(self.project)
@@ -146,7 +150,9 @@ class BuildInputs:
         record = self.record
         if not record.get("fingerprint") or "roots" not in record:
             return None
-        if self.fingerprint(record["roots"]) != record["fingerprint"]:
+        current = self.fingerprint(record["roots"])
+        self._checked = (record["roots"], current)
+        if current != record["fingerprint"]:
             return None
         output = self._path(record["roots"]["OUTPUT_PATH"])
         if self.output_state(output) != record.get("output_state"):
@@ -168,7 +174,10 @@ class BuildInputs:
             "PLUGIN_PATHS": [name(p) for p in settings.get("PLUGIN_PATHS", [])],
             "OUTPUT_PATH": name(settings["OUTPUT_PATH"]),
         }
-        self.started = self.fingerprint(self.roots)
+        if self._checked is not None and self._checked[0] == self.roots:
+            self.started = self._checked[1]
+        else:
+            self.started = self.fingerprint(self.roots)
 
     def save(self, summary: list[str], clean: bool) -> None:
         """Remember this build (after start()). A build with problems is never skipped next
