@@ -10,7 +10,30 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import BuildResult, build_site
+from tests.support import ROOT, BuildResult, build_site
+
+# Caches that plugins keep per output folder, next to the content: tests that build the
+# project's content/ into temporary folders leave one of each per folder (the SEO one is
+# half a megabyte), in the developer's own .cache/.
+PER_OUTPUT_CACHES = (
+    "seo/pages-*.pickle",
+    "incremental/pages-*.pickle",
+    "sitemap/heads-*.json",
+    "thumbnails/rewrites-*.pickle",
+)
+
+
+def _per_output_caches() -> set[Path]:
+    return {path for pattern in PER_OUTPUT_CACHES for path in (ROOT / ".cache").glob(pattern)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _leave_the_project_cache_as_found() -> Iterator[None]:
+    """Remove the per-output caches this test session added to the project's .cache/."""
+    before = _per_output_caches()
+    yield
+    for path in _per_output_caches() - before:
+        path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
