@@ -549,6 +549,22 @@ _REFUSED = "Publication refusée : rien n’a été envoyé, le site en ligne n�
 
 
 @contextlib.contextmanager
+def _one_at_a_time(what: str, refused: str) -> Iterator[None]:
+    """Hold the project's publish lock (commands/deploy/lock.py), or stop with `refused`."""
+    from commands.deploy.lock import PublishLock
+
+    lock = PublishLock(PUBLISH_DIR, what)
+    try:
+        lock.acquire()
+    except DeployError as error:
+        raise Exit(f"{error}\n{refused}", code=1) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
 def _plain_deploy_errors() -> Iterator[None]:
     """What an editor reads when publishing stops outside our own checks: never a traceback.
 
@@ -582,15 +598,28 @@ def publish(
     c: Context, yes: bool = False, dry_run: bool = False, build_date: str | None = None
 ) -> None:
     """Build with publishconf.py, run check and the SEO gate, then go online atomically."""
-    from commands.deploy.manifest import Manifest
-    from commands.deploy.publish import publish as deploy_site
-    from commands.deploy.releases import new_release
-
     os.chdir(ROOT)
     overrides = {"BUILD_DATE": build_date} if build_date else {}
     settings = load_settings(SETTINGS_PROD, overrides)
     _check_siteurl(settings)
     target, config = _deploy_target(settings)
+    with _one_at_a_time("publish", _REFUSED):
+        _publish(c, settings, target, config, yes, dry_run, build_date)
+
+
+def _publish(
+    c: Context,
+    settings: dict[str, Any],
+    target: Target,
+    config: DeployConfig,
+    yes: bool,
+    dry_run: bool,
+    build_date: str | None,
+) -> None:
+    from commands.deploy.manifest import Manifest
+    from commands.deploy.publish import publish as deploy_site
+    from commands.deploy.releases import new_release
+
     site = PUBLISH_DIR / "site"
     gates = (
         ("Vérification du contenu (invoke check)", lambda: check(c)),
@@ -641,7 +670,7 @@ def rollback(c: Context, yes: bool = False, to: str | None = None) -> None:
     # No SITEURL check here: a rollback must work even when the settings have just broken.
     settings = load_settings(SETTINGS_PROD)
     target, _ = _deploy_target(settings)
-    with _plain_deploy_errors():
+    with _one_at_a_time("rollback", "Rien n’a changé en ligne."), _plain_deploy_errors():
         roll_back(target, to, yes, settings["TIMEZONE"])
 
 

@@ -2,8 +2,8 @@
 
 `config` reads the DEPLOY setting, `manifest` hashes a built site, `releases` names and keeps
 releases, `targets` is the interface every target implements (`release_dir` for rsync over
-SSH and for a local folder, `git_branch` for static hosting), and `publish` runs the steps
-with the messages editors read.
+SSH and for a local folder, `git_branch` for static hosting), `publish` runs the steps
+with the messages editors read, and `lock` keeps a project to one publish at a time.
 """
 
 from __future__ import annotations
