@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import fcntl
 import os
+import time
 from pathlib import Path
 from typing import TextIO
 
@@ -37,8 +38,7 @@ class PublishLock:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "une autre commande"
+            holder = _holder(handle)
             handle.close()
             raise DeployError(
                 "Une publication ou un retour en arrière est déjà en cours depuis ce dossier "
@@ -65,3 +65,14 @@ class PublishLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()
+
+
+def _holder(handle: TextIO) -> str:
+    """Who holds the lock, as its holder wrote it: it writes just after taking the lock."""
+    for _ in range(10):
+        handle.seek(0)
+        holder = handle.read().strip()
+        if holder:
+            return holder
+        time.sleep(0.05)
+    return "une autre commande"

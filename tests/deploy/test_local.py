@@ -43,7 +43,7 @@ def test_two_publishes_at_once_one_goes_online_the_other_is_refused(
     codes = sorted(run.returncode for run in runs)
     assert codes == [0, 1], outputs
     refused = outputs[[run.returncode for run in runs].index(1)]
-    assert "déjà en cours depuis ce dossier (invoke publish, processus" in refused
+    assert "est déjà en cours depuis ce dossier" in refused
     assert "rien n’a été envoyé" in refused and "Traceback" not in refused
     # The one that ran put a complete, verified release online.
     assert tree_hashes(www / "current") == tree_hashes(project / ".cache" / "publish" / "site")
@@ -51,3 +51,15 @@ def test_two_publishes_at_once_one_goes_online_the_other_is_refused(
     # The lock went with the process: the next publish runs.
     proc = run_invoke("publish", "--yes", "--build-date", BUILD_DATE, cwd=project, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_refused_command_says_who_holds_the_lock(tmp_path: Path) -> None:
+    from commands.deploy import DeployError
+    from commands.deploy.lock import PublishLock
+
+    with PublishLock(tmp_path, "publish"), pytest.raises(DeployError) as refused:
+        PublishLock(tmp_path, "rollback").acquire()
+    assert f"(invoke publish, processus {os.getpid()}, commencé à " in str(refused.value)
+    assert "relancez « invoke rollback »" in str(refused.value)
+    with PublishLock(tmp_path, "rollback"):  # released: free again
+        pass
