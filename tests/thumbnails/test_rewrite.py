@@ -20,6 +20,11 @@ from thumbnails.settings import configure
             "intro\n<p>a <b>b</b>\n <IMG SRC=\"y.png\" Alt='b' /> c</p>\r\n<img src=z.jpg>",
             ["<IMG SRC=\"y.png\" Alt='b' />", "<img src=z.jpg>"],
         ),
+        # A tag written over several lines, after several lines; a tag never closed.
+        (
+            'a\nb\n<img\nsrc="c.jpg"\nalt="sur\ndeux lignes"><p>fin</p>\n<img src="d.jpg"',
+            ['<img\nsrc="c.jpg"\nalt="sur\ndeux lignes">'],
+        ),
         # Not images: inside a comment, a script, an attribute value.
         (
             '<!-- <img src="n1.jpg"> --><script>s = "<img src=n2.jpg>";</script>'
