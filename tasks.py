@@ -80,9 +80,11 @@ def _build(
     summary = []
     pages = getattr(sys.modules.get("incremental"), "last_counts", None)
     if pages is not None:
+        removed = pages.get("removed", 0)
         summary.append(
             f"Pages : {pages['rendered']} rendue(s), {pages['reused']} reprise(s) telles quelles "
-            "(rien n’a changé pour elles)."
+            "(rien n’a changé pour elles)"
+            + (f", {removed} retirée(s) (leur source n’existe plus)." if removed else ".")
         )
     seo_report = getattr(sys.modules.get("seo_checklist"), "last_report", None)
     if seo_report is not None:

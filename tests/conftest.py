@@ -20,6 +20,7 @@ PER_OUTPUT_CACHES = (
     "incremental/pages-*.pickle",
     "sitemap/heads-*.json",
     "thumbnails/rewrites-*.pickle",
+    "listings/outputs-*.json",
 )
 
 

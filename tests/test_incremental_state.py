@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
-from incremental.state import BuildState
+from incremental.state import BuildState, signature
 from incremental.writer import template_variables
 from jinja2 import DictLoader, Environment
 
@@ -56,3 +57,25 @@ def test_a_state_of_an_older_format_means_a_full_render(tmp_path: Path) -> None:
     (tmp_path / "pages-x.pickle").write_bytes(pickle.dumps((1, {"index.html": "old"})))
     state = BuildState.load(tmp_path, "digest", [], "pages-x.pickle")
     assert state.old == {} and state.variables == {}
+
+
+def test_files_no_longer_made_are_removed_unless_written_since(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    names = ("2026/vieux/index.html", "garde/index.html", "retouche.html")
+    for name in names:
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(name, "utf-8")
+    first = BuildState.load(tmp_path / "state", "digest", [], "pages-x.pickle")
+    for name in names:
+        first.output(name, signature(output / name))
+    first.save()
+    # After that build, something else rewrites one of its files (a later modification time).
+    touched = output / "retouche.html"
+    later = touched.stat().st_mtime_ns + 1_000_000_000
+    os.utime(touched, ns=(later, later))
+
+    second = BuildState.load(tmp_path / "state", "digest", [], "pages-x.pickle")
+    second.output("garde/index.html", signature(output / "garde/index.html"))
+    assert second.remove_stale(output) == ["2026/vieux/index.html"]
+    assert not (output / "2026").exists()  # the folders it leaves empty go too
+    assert touched.is_file() and (output / "garde" / "index.html").is_file()

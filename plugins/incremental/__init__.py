@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import platform
 import sys
 from pathlib import Path
@@ -32,7 +33,7 @@ from pelican import signals
 from pelican import utils as pelican_utils
 
 from .digest import Digester, digest_files
-from .state import BuildState, state_file
+from .state import BuildState, signature, state_file
 from .writer import IncrementalWriter, write_if_changed
 
 logger = logging.getLogger(__name__)
@@ -102,6 +103,7 @@ def _initialized(pelican_object: Any) -> None:
         list(settings["INCREMENTAL_RECORD_GLOBALS"]),
         state_file(Path(settings["OUTPUT_PATH"]), project),
     )
+    IncrementalWriter.state.output_root = str(settings["OUTPUT_PATH"])
 
 
 def _get_writer(pelican_object: Any) -> type:
@@ -114,8 +116,12 @@ def _finalized(pelican_object: Any) -> None:
     IncrementalWriter.state = None
     if state is None:
         return
+    # Before the plugins that read the output (sitemap, SEO): they must not see these.
+    removed = state.remove_stale(Path(pelican_object.settings["OUTPUT_PATH"]))
+    for relative in removed:
+        logger.info("Retiré de la sortie (n’est plus construit) : %s", relative)
     state.save()
-    last_counts = {"rendered": state.rendered, "reused": state.reused}
+    last_counts = {"rendered": state.rendered, "reused": state.reused, "removed": len(removed)}
     logger.info("Pages rendues : %d ; reprises telles quelles : %d", state.rendered, state.reused)
 
 
@@ -130,6 +136,13 @@ def _copy_file_if_changed(source: str, destination: str) -> None:
         write_if_changed(Path(destination), Path(source).read_bytes())
     except OSError as error:  # Pelican's own copy_file only warns too
         logger.warning("Copie impossible de %s vers %s : %s", source, destination, error)
+        return
+    state = IncrementalWriter.state
+    if state is not None and state.output_root is not None:
+        # Both made absolute the same way (os.path.abspath), as Pelican builds its paths.
+        relative = os.path.relpath(destination, state.output_root)
+        if not relative.startswith(os.pardir):
+            state.output(relative.replace(os.sep, "/"), signature(destination))
 
 
 def register() -> None:

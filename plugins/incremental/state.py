@@ -1,7 +1,9 @@
 """What the incremental writer keeps between builds: for each output page, the key it was
 rendered with, the SHA-256 of its bytes, the file's stat signature once written, and the
-template-global calls to replay; and the variables each template reads, as long as the
-build-wide fingerprint (which covers every template file) is the same.
+template-global calls to replay; the variables each template reads, as long as the
+build-wide fingerprint (which covers every template file) is the same; and every file
+Pelican wrote or kept in the output folder (pages, feeds, static files), with its stat
+signature, so that the next build can remove those it no longer makes.
 
 Stored in one pickle under INCREMENTAL_CACHE_PATH, replaced atomically after each build,
 holding only the pages of that build.
@@ -29,7 +31,7 @@ def state_file(output: Path, project: Path) -> str:
     return f"pages-{hashlib.sha256(name.encode()).hexdigest()[:12]}.pickle"
 
 
-FORMAT = 2
+FORMAT = 3
 # (size, mtime in ns, inode) of a file: the same three as the last write means the same
 # bytes, unless someone rewrote it in place within the same nanosecond to the same size.
 Signature = tuple[int, int, int]
@@ -63,6 +65,11 @@ class BuildState:
     # template's name: parsing the theme's templates on every build cost a quarter second.
     variables: dict[Any, frozenset[str] | None] = field(default_factory=dict)
     _old_variables: dict[Any, frozenset[str] | None] = field(default_factory=dict)
+    # Every file Pelican wrote or kept in the output folder, relative to it → its signature
+    # just after: the last build's, and this one's.
+    old_outputs: dict[str, Signature | None] = field(default_factory=dict)
+    outputs: dict[str, Signature | None] = field(default_factory=dict)
+    output_root: str | None = None  # OUTPUT_PATH, set by the plugin
     rendered: int = 0
     reused: int = 0
 
@@ -73,9 +80,10 @@ class BuildState:
         state = cls(folder, build_digest, record_globals, file)
         try:
             with (folder / file).open("rb") as handle:
-                version, digest, variables, entries = pickle.load(handle)
+                version, digest, variables, entries, outputs = pickle.load(handle)
             if version == FORMAT:
                 state.old = entries
+                state.old_outputs = outputs
                 if digest == build_digest:  # the same template files
                     state.variables = dict(variables)
                     state._old_variables = variables
@@ -111,14 +119,55 @@ class BuildState:
         if entry is not None:
             entry.stat = signature(path)
 
+    def output(self, relative: str, stat: Signature | None) -> None:
+        """Pelican wrote, or kept as it was, this file of the output folder."""
+        self.outputs[relative] = stat
+
+    def remove_stale(self, output: Path) -> list[str]:
+        """Delete the files the last build made and this one did not (a deleted article's
+        page, a removed image's copy), as a build into an empty folder would not have them.
+
+        Only a file that still has the size and modification time recorded last time is
+        deleted: one that something else wrote since is left alone. Folders left empty go
+        too. Returns the files deleted, relative to `output`."""
+        removed = []
+        for relative, recorded in sorted(self.old_outputs.items()):
+            if relative in self.outputs or recorded is None:
+                continue
+            path = output / relative
+            # Size and modification time, not the inode: a copied project (cp -a) keeps its
+            # stale files otherwise. Another file with the same size and the same time to
+            # the nanosecond is not something to fear.
+            current = signature(path)
+            if current is None or current[:2] != recorded[:2]:
+                continue
+            try:
+                path.unlink()
+            except OSError as error:
+                logger.warning("Impossible de retirer %s de %s : %s", relative, output, error)
+                continue
+            removed.append(relative)
+            folder = path.parent
+            while folder != output and folder.is_relative_to(output):
+                try:
+                    folder.rmdir()  # only if empty
+                except OSError:
+                    break
+                folder = folder.parent
+        return removed
+
     def save(self) -> None:
-        if self.new == self.old and self.variables == self._old_variables:
+        if (
+            self.new == self.old
+            and self.variables == self._old_variables
+            and self.outputs == self.old_outputs
+        ):
             return  # nothing rendered, nothing gone: the file already says exactly this
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pages.")
             with os.fdopen(fd, "wb") as handle:
-                record = (FORMAT, self.build_digest, self.variables, self.new)
+                record = (FORMAT, self.build_digest, self.variables, self.new, self.outputs)
                 pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
             Path(tmp).replace(self.folder / self.file)
         except OSError as error:

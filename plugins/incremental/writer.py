@@ -163,12 +163,20 @@ class IncrementalWriter(Writer):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         output_file, kept = self._pending.pop(filename, (None, False))
-        if kept:
-            return _Kept()
         state = type(self).state
-        if output_file is None or state is None:
-            return _IfChanged(filename, encoding)
-        return _IfChanged(filename, encoding, lambda: state.written(output_file, filename))
+        if state is None:
+            return _Kept() if kept else _IfChanged(filename, encoding)
+        relative = os.path.relpath(filename, self.output_path).replace(os.sep, "/")
+        if kept:
+            state.output(relative, state.new[output_file].stat)
+            return _Kept()
+
+        def on_close() -> None:
+            if output_file is not None:
+                state.written(output_file, filename)
+            state.output(relative, signature(filename))
+
+        return _IfChanged(filename, encoding, on_close)
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):
         state = type(self).state

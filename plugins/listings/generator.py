@@ -8,6 +8,7 @@ in the blog's feeds and archives.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -18,7 +19,7 @@ from pelican.generators import Generator
 from .errors import ContentError
 from .ical import calendar_bytes
 from .model import Listing
-from .output import write_if_changed
+from .output import OwnOutputs
 from .validate import kind_slug, load_folder
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class ListingsGenerator(Generator):
         cache = Path(settings["LISTING_CACHE_PATH"])
         if not cache.is_absolute():
             cache = Path(settings["PATH"]).resolve().parent / cache
+        self.cache_folder = cache
         listings, errors = (
             load_folder(folder, settings, cache, settings["LISTING_WORKERS"])
             if folder.is_dir()
@@ -142,8 +144,18 @@ class ListingsGenerator(Generator):
             )
 
         self._write_feed(writer)
+        # One record per output folder (local and production builds write different files),
+        # named after its place in the project, so that a moved or copied project finds it.
+        output = Path(self.output_path)
+        project = Path(self.settings["PATH"]).resolve().parent
+        place = output.resolve()
+        name = str(place.relative_to(project)) if place.is_relative_to(project) else str(place)
+        tag = hashlib.sha256(name.encode()).hexdigest()[:12]
+        self.own = OwnOutputs(output, self.cache_folder / f"outputs-{tag}.json")
         self._write_export()
         self._write_calendars()
+        for relative in self.own.finish():
+            logger.info("Annonces : %s retiré de la sortie (n’est plus construit)", relative)
 
     def _write_feed(self, writer: Any) -> None:
         path = self.settings["LISTING_FEED_ATOM"]
@@ -171,13 +183,13 @@ class ListingsGenerator(Generator):
             "listings": [export_record(item, self._site_url()) for item in self.active],
         }
         text = json.dumps(export, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        write_if_changed(Path(self.output_path) / path, text.encode("utf-8"))
+        self.own.write(path, text.encode("utf-8"))
 
     def _write_calendars(self) -> None:
         events = [item for item in self.listings if item.event]
         for listing in events:
-            write_if_changed(
-                Path(self.output_path) / listing.ics_save_as,
+            self.own.write(
+                listing.ics_save_as,
                 calendar_bytes([listing], listing.title, self._site_url(), self.today),
             )
         upcoming = [
@@ -187,8 +199,8 @@ class ListingsGenerator(Generator):
         ]
         upcoming.sort(key=lambda item: item.event.start)
         name = f"{self.settings['SITENAME']} – événements"
-        write_if_changed(
-            Path(self.output_path) / self.settings["LISTING_CALENDAR"],
+        self.own.write(
+            self.settings["LISTING_CALENDAR"],
             calendar_bytes(upcoming, name, self._site_url(), self.today),
         )
 
