@@ -194,3 +194,25 @@ def test_a_page_rewritten_to_the_same_size_is_rebuilt(built: Path, tmp_path: Pat
     assert page.stat().st_size == len(good)
     _build(project)
     assert page.read_bytes() == good
+
+
+def test_static_files_pelican_does_not_copy_again_stay(built: Path, tmp_path: Path) -> None:
+    """With STATIC_CHECK_IF_MODIFIED, Pelican skips unchanged static files: they are still
+    part of the build, not leftovers; deleting the source is what removes the copy."""
+    project = tmp_path / "statics"
+    shutil.copytree(built, project, copy_function=shutil.copy2)
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text("utf-8") + "\nSTATIC_CHECK_IF_MODIFIED = True\n")
+    plan = project / "content" / "images" / "plan-du-quartier.pdf"
+    plan.write_bytes(b"%PDF-1.4 plan du quartier\n")
+    _build(project)
+    copied = project / "output" / "images" / "plan-du-quartier.pdf"
+    assert copied.read_bytes() == plan.read_bytes()
+
+    _edit_article(project)  # Pelican runs again; the PDF, unchanged, is not copied again
+    log = _build(project)
+    assert copied.is_file() and "retirée(s)" not in log
+
+    plan.unlink()
+    log = _build(project)
+    assert not copied.exists() and ", 1 retirée(s)" in log

@@ -116,13 +116,30 @@ def _finalized(pelican_object: Any) -> None:
     IncrementalWriter.state = None
     if state is None:
         return
+    output = Path(pelican_object.settings["OUTPUT_PATH"])
+    # Static files Pelican did not copy this time (STATIC_CHECK_IF_MODIFIED) or linked
+    # (STATIC_CREATE_LINKS) are still this build's: recorded as they are now.
+    for relative in state.statics:
+        if relative not in state.outputs:
+            state.output(relative, signature(output / relative))
     # Before the plugins that read the output (sitemap, SEO): they must not see these.
-    removed = state.remove_stale(Path(pelican_object.settings["OUTPUT_PATH"]))
+    removed = state.remove_stale(output)
     for relative in removed:
         logger.info("Retiré de la sortie (n’est plus construit) : %s", relative)
     state.save()
     last_counts = {"rendered": state.rendered, "reused": state.reused, "removed": len(removed)}
     logger.info("Pages rendues : %d ; reprises telles quelles : %d", state.rendered, state.reused)
+
+
+def _statics(generators: list[Any]) -> None:
+    # At all_generators_finalized: every handler of static_generator_finalized has run, so
+    # the static files are the ones that will be published (thumbnails keeps some back).
+    state = IncrementalWriter.state
+    if state is None:
+        return
+    for generator in generators:
+        for static in getattr(generator, "staticfiles", []) or []:
+            state.statics.append(str(static.save_as).replace(os.sep, "/"))
 
 
 def _copy_file_if_changed(source: str, destination: str) -> None:
@@ -152,6 +169,7 @@ def register() -> None:
     pelican_utils.copy_file = _copy_file_if_changed
     signals.initialized.connect(_initialized)
     signals.get_writer.connect(_get_writer)
+    signals.all_generators_finalized.connect(_statics)
     # Before the plugins that read the output (connected later): state saved first is fine,
     # the output is complete when `finalized` is sent.
     signals.finalized.connect(_finalized)

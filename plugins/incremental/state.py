@@ -70,6 +70,7 @@ class BuildState:
     old_outputs: dict[str, Signature | None] = field(default_factory=dict)
     outputs: dict[str, Signature | None] = field(default_factory=dict)
     output_root: str | None = None  # OUTPUT_PATH, set by the plugin
+    statics: list[str] = field(default_factory=list)  # this build's static files' save_as
     rendered: int = 0
     reused: int = 0
 
