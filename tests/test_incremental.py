@@ -201,11 +201,12 @@ def test_a_page_rewritten_to_the_same_size_is_rebuilt(built: Path, tmp_path: Pat
     state_files = list((project / ".cache" / "incremental").glob("pages-*.pickle"))
     assert len(state_files) == 1
     with state_files[0].open("rb") as handle:
-        _format, _digest, variables, entries, _outputs = pickle.load(handle)
+        _format, _digest, variables, entries, outputs = pickle.load(handle)
     assert variables, "the templates' analysis is kept for the next build"
     page = output / "2026" / "atelier-velo" / "index.html"
     info = page.stat()
-    assert entries["2026/atelier-velo/index.html"].stat == (
+    assert "2026/atelier-velo/index.html" in entries
+    assert outputs["2026/atelier-velo/index.html"] == (
         info.st_size,
         info.st_mtime_ns,
         info.st_ino,

@@ -1,9 +1,9 @@
 """What the incremental writer keeps between builds: for each output page, the key it was
-rendered with, the SHA-256 of its bytes, the file's stat signature once written, and the
-template-global calls to replay; the variables each template reads, as long as the
-build-wide fingerprint (which covers every template file) is the same; and every file
-Pelican wrote or kept in the output folder (pages, feeds, static files), with its stat
-signature, so that the next build can remove those it no longer makes.
+rendered with, the SHA-256 of its bytes and the template-global calls to replay; the
+variables each template reads, as long as the build-wide fingerprint (which covers every
+template file) is the same; and every file Pelican wrote or kept in the output folder
+(pages, feeds, static files) with its stat signature just after, which tells the next
+build that a page on disk is still the one it wrote, and which files it no longer makes.
 
 Stored in one pickle under INCREMENTAL_CACHE_PATH, replaced atomically after each build,
 holding only the pages of that build.
@@ -31,7 +31,7 @@ def state_file(output: Path, project: Path) -> str:
     return f"pages-{hashlib.sha256(name.encode()).hexdigest()[:12]}.pickle"
 
 
-FORMAT = 3
+FORMAT = 4
 # (size, mtime in ns, inode) of a file: the same three as the last write means the same
 # bytes, unless someone rewrote it in place within the same nanosecond to the same size.
 Signature = tuple[int, int, int]
@@ -50,7 +50,6 @@ class Entry:
     key: str
     sha256: str
     calls: list[tuple[str, tuple[Any, ...], dict[str, Any], Any]]
-    stat: Signature | None = None  # the file's, just after this build wrote or kept it
 
 
 @dataclass
@@ -101,24 +100,16 @@ class BuildState:
         data: bytes,
         calls: list[Any],
         sha256: str | None = None,
-        stat: Signature | None = None,
     ) -> None:
         """Keep a rendered page's key; `sha256` is given for a reused page, whose calls were
-        loaded from the state and so are known to be storable. A rendered page's `stat` is
-        set by `written` once its file is on disk."""
+        loaded from the state and so are known to be storable."""
         if sha256 is None:
             try:
                 pickle.dumps(calls)
             except Exception:
                 return  # calls we cannot store: this page will simply be rendered next time
             sha256 = hashlib.sha256(data).hexdigest()
-        self.new[output_file] = Entry(key, sha256, calls, stat)
-
-    def written(self, output_file: str, path: str) -> None:
-        """The page's file is now on disk, with the bytes remembered: note its signature."""
-        entry = self.new.get(output_file)
-        if entry is not None:
-            entry.stat = signature(path)
+        self.new[output_file] = Entry(key, sha256, calls)
 
     def output(self, relative: str, stat: Signature | None) -> None:
         """Pelican wrote, or kept as it was, this file of the output folder."""

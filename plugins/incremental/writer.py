@@ -133,9 +133,9 @@ class IncrementalWriter(Writer):
         self._variables: dict[tuple[int, str], frozenset[str] | None] = {}
         self._wrapped_envs: set[int] = set()
         self._common: dict[tuple[str, tuple[str, ...], tuple[int, ...]], bytes] = {}
-        # Absolute path → output_file of the page being written (set by _Memo.render, used
-        # by _open_w, which Pelican calls just after it), and whether its file is kept.
-        self._pending: dict[str, tuple[str, bool]] = {}
+        # Absolute paths of reused pages, set by _Memo.render: _open_w, which Pelican calls
+        # just after it, does not write them.
+        self._kept: set[str] = set()
         self.recorder = _Recorder()
         project = Path((settings or {}).get("PATH") or ".").resolve().parent
         self.digester = Digester(str(project))
@@ -162,21 +162,18 @@ class IncrementalWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        output_file, kept = self._pending.pop(filename, (None, False))
+        if filename in self._kept:
+            self._kept.discard(filename)
+            return _Kept()  # its signature was recorded when it was found unchanged
         state = type(self).state
         if state is None:
-            return _Kept() if kept else _IfChanged(filename, encoding)
-        relative = os.path.relpath(filename, self.output_path).replace(os.sep, "/")
-        if kept:
-            state.output(relative, state.new[output_file].stat)
-            return _Kept()
+            return _IfChanged(filename, encoding)
+        relative = self.relative(filename)
+        return _IfChanged(filename, encoding, lambda: state.output(relative, signature(filename)))
 
-        def on_close() -> None:
-            if output_file is not None:
-                state.written(output_file, filename)
-            state.output(relative, signature(filename))
-
-        return _IfChanged(filename, encoding, on_close)
+    def relative(self, path: str) -> str:
+        """`path` (absolute, inside the output folder) as the state names output files."""
+        return os.path.relpath(path, self.output_path).replace(os.sep, "/")
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):
         state = type(self).state
@@ -284,10 +281,9 @@ class _Memo:
         # The path Pelican's _write_file is about to open, computed the same way.
         path = sanitised_join(self.writer.output_path, output_file)
         key = self.writer.page_key(self.template, localcontext, self.state, self.shared)
-        kept = key is not None and self._reuse(output_file, path, key, localcontext)
-        # Pelican opens the file next (Writer._open_w): tell it whether to write.
-        self.writer._pending[path] = (output_file, kept)
-        if kept:
+        if key is not None and self._reuse(output_file, path, key, localcontext):
+            # Pelican opens the file next (Writer._open_w): it must not write it.
+            self.writer._kept.add(path)
             self.state.reused += 1
             return ""
         recorder = self.writer.recorder
@@ -306,10 +302,11 @@ class _Memo:
         entry = self.state.old.get(output_file)
         if entry is None or entry.key != key:
             return False
+        relative = self.writer.relative(path)
         current = signature(path)
         if current is None:
             return False
-        if current != entry.stat:
+        if current != self.state.old_outputs.get(relative):
             try:
                 data = Path(path).read_bytes()
             except OSError:
@@ -326,5 +323,6 @@ class _Memo:
             again = func(localcontext, *args, **kwargs) if passes_context else func(*args, **kwargs)
             if again != result:
                 return False
-        self.state.remember(output_file, key, b"", entry.calls, sha256=entry.sha256, stat=current)
+        self.state.remember(output_file, key, b"", entry.calls, sha256=entry.sha256)
+        self.state.output(relative, current)
         return True
