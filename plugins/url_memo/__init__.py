@@ -56,15 +56,12 @@ def _start(generators: Any) -> None:
 
 
 def _stop(pelican: Any) -> None:
+    """Forget this plugin's memo and empty Pelican's: emptying a memo is always safe, as
+    anything asked again is computed again."""
     global _memo
     _memo = None
-
-
-def _forget_pelican_memos(pelican: Any) -> None:
-    # Emptying a memo is always safe: anything asked again is computed again.
     for name in PELICAN_MEMOS:
-        memo = Content.__dict__.get(name)
-        cache = getattr(memo, "cache", None)
+        cache = getattr(Content.__dict__.get(name), "cache", None)
         if isinstance(cache, dict):
             cache.clear()
 
@@ -76,4 +73,3 @@ def register() -> None:
     signals.initialized.connect(_stop)
     signals.all_generators_finalized.connect(_start)
     signals.finalized.connect(_stop)
-    signals.finalized.connect(_forget_pelican_memos)
