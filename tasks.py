@@ -600,62 +600,50 @@ def publish(
     c: Context, yes: bool = False, dry_run: bool = False, build_date: str | None = None
 ) -> None:
     """Build with publishconf.py, run check and the SEO gate, then go online atomically."""
+    from commands.deploy.manifest import Manifest
+    from commands.deploy.publish import publish as deploy_site
+    from commands.deploy.releases import new_release
+
     os.chdir(ROOT)
     overrides = {"BUILD_DATE": build_date} if build_date else {}
     settings = load_settings(SETTINGS_PROD, overrides)
     _check_siteurl(settings)
     target, config = _deploy_target(settings)
     with _one_at_a_time("publish", _REFUSED):
-        _publish(c, settings, target, config, yes, dry_run, build_date)
-
-
-def _publish(
-    c: Context,
-    settings: dict[str, Any],
-    target: Target,
-    config: DeployConfig,
-    yes: bool,
-    dry_run: bool,
-    build_date: str | None,
-) -> None:
-    from commands.deploy.manifest import Manifest
-    from commands.deploy.publish import publish as deploy_site
-    from commands.deploy.releases import new_release
-
-    site = PUBLISH_DIR / "site"
-    gates = (
-        ("Vérification du contenu (invoke check)", lambda: check(c)),
-        (
-            "Construction du site de production (publishconf.py)",
-            lambda: _build(SETTINGS_PROD, str(site), build_date),
-        ),
-        (
-            "Contrôle SEO strict (invoke seo --production --strict)",
-            lambda: seo(c, output=str(site), production=True, strict=True, pages=5),
-        ),
-    )
-    for number, (title, gate) in enumerate(gates, start=1):
-        print(f"{number}/{len(gates)} {title}…")
-        try:
-            gate()
-        except Exit as error:
-            reason = f"{error.message}\n" if error.message else ""
-            raise Exit(reason + _REFUSED, code=1) from None
-    try:
-        manifest = Manifest.from_tree(site)
-    except DeployError as error:
-        raise Exit(f"{error}\n{_REFUSED}", code=1) from None
-    with _plain_deploy_errors():
-        deploy_site(
-            target,
-            site,
-            lambda taken: new_release(ROOT, len(manifest.files), settings["BUILD_DATE"], taken),
-            manifest,
-            keep=config.keep,
-            yes=yes,
-            dry_run=dry_run,
-            record=PUBLISH_DIR / "last.json",
+        site = PUBLISH_DIR / "site"
+        gates = (
+            ("Vérification du contenu (invoke check)", lambda: check(c)),
+            (
+                "Construction du site de production (publishconf.py)",
+                lambda: _build(SETTINGS_PROD, str(site), build_date),
+            ),
+            (
+                "Contrôle SEO strict (invoke seo --production --strict)",
+                lambda: seo(c, output=str(site), production=True, strict=True, pages=5),
+            ),
         )
+        for number, (title, gate) in enumerate(gates, start=1):
+            print(f"{number}/{len(gates)} {title}…")
+            try:
+                gate()
+            except Exit as error:
+                reason = f"{error.message}\n" if error.message else ""
+                raise Exit(reason + _REFUSED, code=1) from None
+        try:
+            manifest = Manifest.from_tree(site)
+        except DeployError as error:
+            raise Exit(f"{error}\n{_REFUSED}", code=1) from None
+        with _plain_deploy_errors():
+            deploy_site(
+                target,
+                site,
+                lambda taken: new_release(ROOT, len(manifest.files), settings["BUILD_DATE"], taken),
+                manifest,
+                keep=config.keep,
+                yes=yes,
+                dry_run=dry_run,
+                record=PUBLISH_DIR / "last.json",
+            )
 
 
 @task(
