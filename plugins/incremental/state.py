@@ -136,7 +136,13 @@ class BuildState:
             try:
                 path.unlink()
             except OSError as error:
-                logger.warning("Impossible de retirer %s de %s : %s", relative, output, error)
+                logger.warning(
+                    "%s n’est plus construit mais n’a pas pu être retiré de %s (%s) → "
+                    "supprimez-le vous-même.",
+                    relative,
+                    output,
+                    error,
+                )
                 continue
             removed.append(relative)
             folder = path.parent

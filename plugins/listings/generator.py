@@ -8,7 +8,6 @@ in the blog's feeds and archives.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import logging
 from pathlib import Path
@@ -144,14 +143,8 @@ class ListingsGenerator(Generator):
             )
 
         self._write_feed(writer)
-        # One record per output folder (local and production builds write different files),
-        # named after its place in the project, so that a moved or copied project finds it.
-        output = Path(self.output_path)
         project = Path(self.settings["PATH"]).resolve().parent
-        place = output.resolve()
-        name = str(place.relative_to(project)) if place.is_relative_to(project) else str(place)
-        tag = hashlib.sha256(name.encode()).hexdigest()[:12]
-        self.own = OwnOutputs(output, self.cache_folder / f"outputs-{tag}.json")
+        self.own = OwnOutputs.of(Path(self.output_path), project, self.cache_folder)
         self._write_export()
         self._write_calendars()
         for relative in self.own.finish():

@@ -7,6 +7,7 @@ that nothing changed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -56,6 +57,16 @@ class OwnOutputs:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             self.old = dict(json.loads(record.read_text(encoding="utf-8"))["files"])
 
+    @classmethod
+    def of(cls, output: Path, project: Path, cache_folder: Path) -> OwnOutputs:
+        """The record of `output` in `cache_folder`: one per output folder (local and
+        production builds write different files), named after its place in the project so
+        that a moved or copied project finds it."""
+        place = output.resolve()
+        name = str(place.relative_to(project)) if place.is_relative_to(project) else str(place)
+        tag = hashlib.sha256(name.encode()).hexdigest()[:12]
+        return cls(output, cache_folder / f"outputs-{tag}.json")
+
     def write(self, relative: str, data: bytes) -> None:
         path = self.output / relative
         write_if_changed(path, data)
@@ -88,6 +99,11 @@ class OwnOutputs:
             data = json.dumps({"files": self.new}, sort_keys=True).encode("utf-8")
             try:
                 write_if_changed(self.record, data)
-            except OSError as error:
-                logger.warning("annonces : liste des fichiers écrits non enregistrée : %s", error)
+            except OSError as error:  # the site is complete; only stale files may stay
+                logger.info(
+                    "Annonces : impossible d’écrire %s (%s) ; la prochaine construction ne "
+                    "pourra pas retirer les fichiers d’annonces supprimées.",
+                    self.record,
+                    error,
+                )
         return removed
