@@ -48,6 +48,8 @@ DEFAULTS: dict[str, Any] = {
 
 # The latest build's counts, for `invoke build` (same process).
 last_counts: dict[str, int] | None = None
+# The latest build's state, which a partial build continues (partial.py).
+last_state: BuildState | None = None
 
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
@@ -88,8 +90,9 @@ def build_digest(settings: dict[str, Any]) -> str | None:
 
 
 def _initialized(pelican_object: Any) -> None:
-    global last_counts
+    global last_counts, last_state
     last_counts = None  # a build without state must not show the previous build's counts
+    last_state = None
     settings = configure(pelican_object.settings)
     digest = build_digest(settings)
     if digest is None:
@@ -111,7 +114,7 @@ def _get_writer(pelican_object: Any) -> type:
 
 
 def _finalized(pelican_object: Any) -> None:
-    global last_counts
+    global last_counts, last_state
     state = IncrementalWriter.state
     IncrementalWriter.state = None
     if state is None:
@@ -127,6 +130,7 @@ def _finalized(pelican_object: Any) -> None:
     for relative in removed:
         logger.info("Retiré de la sortie (n’est plus construit) : %s", relative)
     state.save()
+    last_state = state
     last_counts = {"rendered": state.rendered, "reused": state.reused, "removed": len(removed)}
     logger.info("Pages rendues : %d ; reprises telles quelles : %d", state.rendered, state.reused)
 

@@ -72,6 +72,19 @@ class BuildState:
     statics: list[str] = field(default_factory=list)  # this build's static files' save_as
     rendered: int = 0
     reused: int = 0
+    # Set in a partial build (partial.py): a page is rendered only if it reaches what changed.
+    reach: Any = None
+
+    def following(self, reach: Any) -> BuildState:
+        """The state of a partial build after this one: every page and file is kept as this
+        build left it unless the partial build writes it again."""
+        state = BuildState(self.folder, self.build_digest, self.record_globals, self.file)
+        state.old, state.new = self.new, dict(self.new)
+        state.old_outputs, state.outputs = self.outputs, dict(self.outputs)
+        state.variables = state._old_variables = self.variables
+        state.output_root = self.output_root
+        state.reach = reach
+        return state
 
     @classmethod
     def load(

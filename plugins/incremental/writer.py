@@ -127,6 +127,9 @@ class IncrementalWriter(Writer):
     """Pelican's writer, with renders reused by key and writes skipped when unchanged."""
 
     state: BuildState | None = None  # set by the plugin for each build
+    # When a list, every write_file and write_feed call is appended to it as
+    # (writer, method, args, kwargs): a resident process makes some of them again (partial.py).
+    record: list[Any] | None = None
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
@@ -175,7 +178,14 @@ class IncrementalWriter(Writer):
         """`path` (absolute, inside the output folder) as the state names output files."""
         return os.path.relpath(path, self.output_path).replace(os.sep, "/")
 
+    def write_feed(self, *args: Any, **kwargs: Any) -> Any:
+        if type(self).record is not None:
+            type(self).record.append((self, "write_feed", args, kwargs))
+        return super().write_feed(*args, **kwargs)
+
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):
+        if type(self).record is not None:
+            type(self).record.append((self, "write_file", (name, template, context, *args), kwargs))
         state = type(self).state
         if state is None or not name:
             return super().write_file(name, template, context, *args, **kwargs)
@@ -280,6 +290,8 @@ class _Memo:
         output_file = localcontext["output_file"]
         # The path Pelican's _write_file is about to open, computed the same way.
         path = sanitised_join(self.writer.output_path, output_file)
+        if self.state.reach is not None:
+            return self._render_if_reached(output_file, path, localcontext)
         key = self.writer.page_key(self.template, localcontext, self.state, self.shared)
         if key is not None and self._reuse(output_file, path, key, localcontext):
             # Pelican opens the file next (Writer._open_w): it must not write it.
@@ -296,6 +308,21 @@ class _Memo:
         if key:
             self.state.remember(output_file, key, html.encode("utf-8"), calls)
         return html
+
+    def _render_if_reached(self, output_file: str, path: str, localcontext: dict[str, Any]) -> str:
+        """In a partial build (partial.py): render the page only if what its template can
+        read reaches the changed content; otherwise it stays as the last build wrote it."""
+        names = self.writer.variables(self.template)
+        reach = self.state.reach
+        shown = names is None or any(reach(localcontext[n]) for n in names if n in localcontext)
+        if not shown:
+            self.writer._kept.add(path)
+            self.state.reused += 1
+            return ""
+        # No key is kept for it: the next full build renders it again, which is safe.
+        self.state.new.pop(output_file, None)
+        self.state.rendered += 1
+        return self.template.render(localcontext)
 
     def _reuse(self, output_file: str, path: str, key: str, localcontext: dict[str, Any]) -> bool:
         """Whether the file at `path` is already this page: same key, same bytes on disk."""

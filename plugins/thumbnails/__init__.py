@@ -97,6 +97,21 @@ def _finish(pelican: Any) -> None:
     _service = None  # a fresh state for the next build (--autoreload)
 
 
+def start_partial(pelican: Any) -> None:
+    """Before a partial build re-reads content (a resident process, livereload): the
+    helpers work again, and `partial_ready` can then say whether it may skip publishing."""
+    _start(pelican)
+
+
+def partial_ready(pelican: Any) -> bool:
+    """After a partial build read its content: True if every rendition it needs is already
+    published (nothing to encode, nothing to remove); False means: build in full. Either
+    way the plugin is left as after a build."""
+    global _service
+    service, _service = _service, None
+    return service is not None and service.published_already(Path(pelican.settings["OUTPUT_PATH"]))
+
+
 def register() -> None:
     """Pelican entry point."""
     signals.initialized.connect(_start)

@@ -273,6 +273,11 @@ class ThumbnailService:
     def _cache_file(self, key: str, extension: str) -> Path:
         return self.cache_root / "renditions" / key[:2] / f"{key}.{extension}"
 
+    def published_already(self, output: Path) -> bool:
+        """Whether every rendition planned so far is already in `output` (its name carries
+        its key): a partial build, which publishes nothing, may then rely on them."""
+        return all((output / name).is_file() for name in self._published)
+
     def finish(self, output: Path) -> Stats:
         """Encode missing renditions in parallel, publish this build's, remove stale ones."""
         todo: list[tuple[Path, list[str], list[Spec]]] = []

@@ -1,0 +1,153 @@
+"""A build process that stays up between rebuilds (`invoke livereload`, `invoke bench`).
+
+The worker (`python -m commands.build_server`, run from the project) keeps a ResidentSite
+(resident.py). Each line "build" on its standard input makes it rebuild; it answers with
+one line of JSON on its standard output (kind, seconds, errors, warnings, rendered,
+reused, reason), while the build's own messages go to standard error as in `invoke
+build`. When a setting or plugin code changed, it answers kind "restart" and exits:
+`BuildServer` then starts a fresh worker, which loads the new code, and asks again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+# The answer's fields, in the order the worker writes them.
+FIELDS = ("kind", "seconds", "errors", "warnings", "rendered", "reused", "reason")
+
+
+class BuildServer:
+    """Starts the worker and asks it for builds; restarts it when it has to."""
+
+    def __init__(
+        self,
+        project: Path,
+        arguments: list[str] | None = None,
+        python: str = sys.executable,
+        stderr: IO[Any] | int | None = None,
+    ) -> None:
+        self.command = [python, "-m", "commands.build_server", *(arguments or [])]
+        self.project = project
+        self.stderr = stderr
+        self._process: subprocess.Popen[str] | None = None
+
+    def build(self) -> dict[str, Any]:
+        """One rebuild; its answer (see FIELDS). A worker that must restart is restarted."""
+        answer = self._ask()
+        if answer["kind"] == "restart":
+            self.close()
+            answer = self._ask()
+        return answer
+
+    def _ask(self) -> dict[str, Any]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                self.command,
+                cwd=self.project,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.stderr,
+                text=True,
+                encoding="utf-8",
+            )
+        assert self._process.stdin is not None and self._process.stdout is not None
+        try:
+            self._process.stdin.write("build\n")
+            self._process.stdin.flush()
+            line = self._process.stdout.readline()
+        except BrokenPipeError:
+            line = ""
+        if not line:
+            # The worker died (its traceback is on stderr): the next build starts a new one.
+            code = self._process.wait()
+            self._process = None
+            why = f"le processus de construction s’est arrêté ({code})"
+            return {"kind": "failed", "reason": why}
+        return json.loads(line)
+
+    def close(self) -> None:
+        if self._process is not None:
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+            try:
+                self._process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+            self._process = None
+
+    def __enter__(self) -> BuildServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def describe(answer: dict[str, Any]) -> str:
+    """The answer in one line for the editor, in French."""
+    seconds = f"{answer.get('seconds', 0):.2f}".replace(".", ",")
+    verdict = f"{answer.get('errors', 0)} erreur(s), {answer.get('warnings', 0)} avertissement(s)"
+    kind = answer["kind"]
+    if kind == "unchanged":
+        return "Rien n’a changé : rien à refaire."
+    if kind == "failed":
+        return f"Construction impossible : {answer.get('reason', '')}"
+    pages = f"{answer.get('rendered', 0)} page(s) rendue(s)"
+    if kind == "partial":
+        return f"Reconstruction partielle en {seconds} s : {pages} ; {verdict}."
+    why = f" ({answer['reason']})" if answer.get("reason") else ""
+    return f"Reconstruction complète en {seconds} s{why} : {pages} ; {verdict}."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output")
+    parser.add_argument("--content")
+    parser.add_argument("--build-date")
+    options = parser.parse_args(argv)
+    # Answers go to the real standard output; anything else printed there (Pelican's "Done:"
+    # line) goes to standard error with the rest of the build's messages.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    project = Path.cwd()
+    sys.path[:0] = [str(project), str(project / "plugins")]
+    from invoke import Exit
+
+    from commands.resident import Outcome, ResidentSite
+
+    overrides: dict[str, Any] = {}
+    if options.content:
+        overrides["PATH"] = str(Path(options.content).resolve())
+    if options.output:
+        overrides["OUTPUT_PATH"] = str(Path(options.output).resolve())
+    if options.build_date:
+        overrides["BUILD_DATE"] = options.build_date
+    site = ResidentSite(project / options.settings, overrides)
+    for line in sys.stdin:
+        if line.strip() != "build":
+            continue
+        try:
+            outcome = site.build()
+        except Exit as stop:  # invalid settings, said in plain words
+            outcome = Outcome("failed", reason=str(stop.message or ""))
+        except Exception as error:  # a bug: said in one line; the next build starts afresh
+            outcome = Outcome("failed", reason=f"{type(error).__name__}: {error}")
+            site = ResidentSite(project / options.settings, overrides)
+        answer = {name: getattr(outcome, name) for name in FIELDS}
+        print(describe(answer), file=sys.stderr, flush=True)
+        print(json.dumps(answer, ensure_ascii=False), file=answers, flush=True)
+        if outcome.kind == "restart":
+            return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,331 @@
+"""A build that stays in memory between rebuilds, for `invoke livereload`.
+
+The first build is a full one (incremental, as `invoke build`), and the process keeps what
+Pelican made: its generators, their context and every call its writer received. Then, at
+each rebuild, the inputs are compared with the last build's by their stat signatures:
+
+- nothing changed: nothing is done;
+- only the text of some articles changed (same title, date, tags, address… so no other page
+  shows anything new of them but their text and summary): each is read again, put in place
+  of the old one (incremental/partial.py), and only the pages that show it are rendered.
+  The SEO checklist and the sitemap then run as after any build;
+- a template, a listing, an image, a new or deleted file, metadata: a full build, in this
+  process;
+- a setting or plugin code: this process cannot load new code, `build()` says "restart".
+
+When in doubt, it builds in full: a partial build is only attempted for the plugins it
+knows (KNOWN_PLUGINS), each of which keeps its state right through one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from commands.pelican_run import ProblemCounter, load_settings, run_pelican
+
+logger = logging.getLogger(__name__)
+
+# Plugins whose signal handlers are known to be right in a partial build (see the module's
+# doc): any other receiver of a signal means a full build.
+KNOWN_PLUGINS = frozenset(
+    {
+        "article_neighbours",
+        "incremental",
+        "listings",
+        "markdown_cache",
+        "seo_checklist",
+        "sitemap",
+        "thumbnails",
+        "url_memo",
+    }
+)
+# What may be added to an article after it is read (Pelican's translations, the
+# article_neighbours plugin): carried over from the old object to the new one.
+ADDED_AFTER_READ = frozenset({"translations", "prev_article", "next_article"})
+
+Signature = tuple[int, int]
+
+
+@dataclass
+class Outcome:
+    """What one rebuild did."""
+
+    kind: str  # "full", "partial", "unchanged" or "restart"
+    seconds: float = 0.0
+    errors: int = 0
+    warnings: int = 0
+    rendered: int = 0
+    reused: int = 0
+    reason: str = ""  # why not partial, when it was not
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Last:
+    pelican: Any
+    generators: list[Any]
+    calls: list[Any]
+    stamps: dict[str, Signature]
+
+
+class ResidentSite:
+    """Builds the site in this process and rebuilds it with as little work as allowed."""
+
+    def __init__(self, settings_file: Path, overrides: dict[str, Any]) -> None:
+        self.settings_file = settings_file
+        self.overrides = overrides
+        self._last: _Last | None = None
+
+    def build(self) -> Outcome:
+        started = time.perf_counter()
+        settings = load_settings(self.settings_file, self.overrides)
+        stamps = _stamps(settings, self.settings_file)
+        last = self._last
+        if last is None:
+            outcome = self._full(settings, stamps, "")
+        else:
+            changed = sorted(
+                path
+                for path in stamps.keys() | last.stamps.keys()
+                if stamps.get(path) != last.stamps.get(path)
+            )
+            code = [path for path in changed if _is_code(path, settings, self.settings_file)]
+            if not changed:
+                outcome = Outcome("unchanged")
+            elif code:
+                outcome = Outcome("restart", reason=f"{code[0]} a changé")
+            else:
+                outcome = self._partial(last, changed, stamps)
+                if outcome.kind != "partial":
+                    outcome = self._full(settings, stamps, outcome.reason)
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    # --- full builds --------------------------------------------------------------------
+
+    def _full(self, settings: dict[str, Any], stamps: dict[str, Signature], why: str) -> Outcome:
+        from incremental.writer import IncrementalWriter
+        from pelican import signals
+
+        self._last = None  # a build that fails half-way leaves nothing to continue
+        captured: dict[str, Any] = {}
+
+        def keep_generators(generators: list[Any]) -> None:
+            captured["generators"] = generators
+
+        def keep_pelican(pelican: Any) -> None:
+            captured["pelican"] = pelican
+
+        calls: list[Any] = []
+        IncrementalWriter.record = calls
+        signals.all_generators_finalized.connect(keep_generators)
+        signals.finalized.connect(keep_pelican)
+        try:
+            counter = run_pelican(settings)
+        finally:
+            IncrementalWriter.record = None
+            signals.all_generators_finalized.disconnect(keep_generators)
+            signals.finalized.disconnect(keep_pelican)
+        if "pelican" in captured and "generators" in captured:
+            self._last = _Last(captured["pelican"], captured["generators"], calls, stamps)
+        return _outcome("full", counter, why)
+
+    # --- partial builds -----------------------------------------------------------------
+
+    def _partial(self, last: _Last, changed: list[str], stamps: dict[str, Signature]) -> Outcome:
+        """Rebuild after articles' text changed; an Outcome whose kind is not "partial" (with
+        the reason) when only a full build is right."""
+        import incremental
+        from incremental.partial import CannotSwap, Reach, reaches, swap
+        from incremental.writer import IncrementalWriter
+        from pelican.contents import Article
+        from pelican.generators import ArticlesGenerator
+
+        pelican = last.pelican
+        why = _unknown_receivers()
+        if why:
+            return Outcome("full", reason=why)
+        articles = next((g for g in last.generators if isinstance(g, ArticlesGenerator)), None)
+        if articles is None or incremental.last_state is None:
+            return Outcome("full", reason="pas de construction précédente à continuer")
+        content = articles.context["generated_content"]
+        root = Path(articles.path)
+        olds = []
+        for path in changed:
+            relative = os.path.relpath(path, root)
+            old = content.get(relative)
+            if not isinstance(old, Article) or stamps.get(path) is None:
+                shown = os.path.relpath(path, root.resolve().parent)
+                return Outcome("full", reason=f"{shown} n’est pas un article déjà construit")
+            olds.append((relative, old))
+
+        counter = ProblemCounter()
+        logging.getLogger().addHandler(counter)
+        thumbnails = sys.modules.get("thumbnails")
+        if thumbnails is not None:
+            thumbnails.start_partial(pelican)  # its helpers work until partial_ready
+        try:
+            news = []
+            for relative, old in olds:
+                new = _read_again(articles, relative, old)
+                if isinstance(new, str):
+                    return Outcome("full", reason=new)
+                news.append((old, new))
+        finally:
+            logging.getLogger().removeHandler(counter)
+        if counter.errors or counter.warnings:
+            return Outcome("full", reason="la lecture signale un problème")
+
+        # From here on, the kept objects are changed: a failure must leave no partial state.
+        self._last = None
+        roots: list[Any] = [articles.context, *(vars(g) for g in last.generators)]
+        roots += [[args, kwargs] for _writer, _method, args, kwargs in last.calls]
+        try:
+            for old, new in news:
+                swap(roots, old, new)
+        except CannotSwap as where:
+            return Outcome("full", reason=f"article gardé dans {where}")
+
+        logging.getLogger().addHandler(counter)
+        try:
+            state = incremental.last_state.following(Reach([new for _old, new in news]))
+            reach = state.reach
+            IncrementalWriter.state = state
+            try:
+                for writer, method, args, kwargs in last.calls:
+                    template = args[1] if method == "write_file" else None
+                    names = writer.variables(template) if template is not None else None
+                    if not reaches((method, args, kwargs), reach, names):
+                        continue
+                    # Pelican refuses to write a file twice in one build: this is a new one.
+                    writer._written_files = set()
+                    writer._overridden_files = set()
+                    getattr(writer, method)(*args, **kwargs)
+            finally:
+                IncrementalWriter.state = None
+            if thumbnails is not None and not thumbnails.partial_ready(pelican):
+                return Outcome("full", reason="une image est à produire")
+            state.reach = None
+            state.save()
+            incremental.last_state = state
+            incremental.last_counts = {"rendered": state.rendered, "reused": state.reused}
+            # What the plugins that read the output do at `finalized`, for the new pages.
+            sitemap = sys.modules.get("sitemap")
+            if sitemap is not None:
+                sitemap.write_files(pelican.settings)
+            seo = sys.modules.get("seo_checklist")
+            if seo is not None:
+                seo.run_after_build(pelican)
+        finally:
+            logging.getLogger().removeHandler(counter)
+        self._last = _Last(pelican, last.generators, last.calls, stamps)
+        return _outcome("partial", counter, "")
+
+
+def _read_again(articles: Any, relative: str, old: Any) -> Any:
+    """The article at `relative` read again, ready to replace `old`; or, as text, why it
+    cannot (anything but its text changed)."""
+    from pelican import signals
+    from pelican.contents import Article
+
+    try:
+        new = articles.readers.read_file(
+            base_path=articles.path,
+            path=relative,
+            content_class=Article,
+            context=articles.context,
+            preread_signal=signals.article_generator_preread,
+            preread_sender=articles,
+            context_signal=signals.article_generator_context,
+            context_sender=articles,
+        )
+    except Exception:  # the full build reports it, with Pelican's words
+        return f"{relative} ne se lit pas"
+    if type(new) is not type(old) or not new.is_valid():
+        return f"{relative} ne se lit pas"
+    new.refresh_metadata_intersite_links()
+    added = set(vars(old)) - set(vars(new))
+    if added - ADDED_AFTER_READ:
+        return f"{relative} : attributs ajoutés par un greffon ({', '.join(sorted(added))})"
+    for name in added:
+        setattr(new, name, getattr(old, name))
+    if new.metadata != old.metadata or new.status != old.status:
+        return f"{relative} : ses métadonnées ont changé"
+    if (new.url, new.save_as) != (old.url, old.save_as):
+        return f"{relative} : son adresse a changé"
+    if not new.get_static_links() <= articles.context["static_links"]:
+        return f"{relative} : il lie un nouveau fichier"
+    return new
+
+
+def _unknown_receivers() -> str:
+    """Why a partial build is not safe with the plugins connected, or ""."""
+    from pelican import signals
+
+    for name in (
+        "content_object_init",
+        "article_generator_preread",
+        "article_generator_context",
+        "content_written",
+        "feed_written",
+        "feed_generated",
+    ):
+        signal = getattr(signals, name)
+        for receiver in signal.receivers.values():
+            # Weak references (blinker's default) are called to get the function.
+            function = receiver() if hasattr(receiver, "__callback__") else receiver
+            module = getattr(function, "__module__", "") or ""
+            if module.split(".")[0] not in KNOWN_PLUGINS:
+                return f"un greffon inconnu reçoit {name} ({module})"
+    return ""
+
+
+def _outcome(kind: str, counter: ProblemCounter, why: str) -> Outcome:
+    counts = getattr(sys.modules.get("incremental"), "last_counts", None) or {}
+    return Outcome(
+        kind,
+        errors=counter.errors,
+        warnings=counter.warnings,
+        rendered=counts.get("rendered", 0),
+        reused=counts.get("reused", 0),
+        reason=why,
+    )
+
+
+def _is_code(path: str, settings: dict[str, Any], settings_file: Path) -> bool:
+    """A change this process cannot take in: settings, plugins (Python is loaded once)."""
+    if path == str(settings_file.resolve()):
+        return True
+    return path.endswith(".py") and not path.startswith(str(Path(settings["PATH"]).resolve()))
+
+
+def _stamps(settings: dict[str, Any], settings_file: Path) -> dict[str, Signature]:
+    """Size and modification time of every input: content, theme, plugins, settings."""
+    stamps: dict[str, Signature] = {}
+    roots = [settings["PATH"], settings.get("THEME"), *settings.get("PLUGIN_PATHS", [])]
+    for root in roots:
+        if root and Path(root).is_dir():
+            _scan(str(Path(root).resolve()), stamps)
+    try:
+        info = settings_file.resolve().stat()
+        stamps[str(settings_file.resolve())] = (info.st_size, info.st_mtime_ns)
+    except OSError:
+        pass
+    return stamps
+
+
+def _scan(folder: str, stamps: dict[str, Signature]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    _scan(entry.path, stamps)
+            elif entry.is_file():
+                info = entry.stat()
+                stamps[entry.path] = (info.st_size, info.st_mtime_ns)

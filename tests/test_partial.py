@@ -1,0 +1,57 @@
+"""incremental/partial.py: putting a re-read article in place of the old, and finding what
+reaches it the way its fingerprint would."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from incremental.partial import CannotSwap, Reach, reaches, swap
+from pelican.contents import Article
+from pelican.paginator import Paginator
+
+
+def _article(title: str) -> Article:
+    return Article("<p>texte</p>", metadata={"title": title, "date": datetime.datetime(2026, 1, 1)})
+
+
+def test_swap_replaces_the_old_object_in_lists_dicts_and_content_attributes() -> None:
+    old, new, other = _article("Ancien"), _article("Nouveau"), _article("Voisin")
+    other.prev_article = old
+    other.translations = [old]
+    by_tag = {"vélo": [other, old]}
+    roots = [{"articles": [old, other], "tags": by_tag, "article": old}, [other]]
+    assert swap(roots, old, new) == 5
+    assert roots[0]["articles"] == [new, other] and roots[0]["article"] is new
+    assert by_tag["vélo"][1] is new
+    assert other.prev_article is new and other.translations == [new]
+
+
+def test_swap_refuses_what_it_cannot_change_in_place() -> None:
+    old, new = _article("Ancien"), _article("Nouveau")
+    with pytest.raises(CannotSwap):
+        swap([{"categories": [("Vie", old)]}], old, new)
+
+
+def test_reach_follows_what_a_fingerprint_follows() -> None:
+    target, neighbour, listed = _article("Cible"), _article("Voisin"), _article("Liste")
+    neighbour.prev_article = target  # a neighbour shows the target's title and address only
+    listed.translations = [target]  # a translation is fingerprinted in full
+    reach = Reach([target])
+    assert reach({"a": [[target]]})
+    assert not reach([neighbour])
+    assert reach(listed)
+    paginator = Paginator("index.html", "index", [target, neighbour], {"DEFAULT_PAGINATION": 1})
+    assert not reach(paginator)  # fingerprinted by its size
+    assert reach(paginator.page(1)) and not reach(paginator.page(2))
+
+
+def test_reaches_reads_only_the_variables_a_template_reads() -> None:
+    target, other = _article("Cible"), _article("Autre")
+    context = {"articles": [target, other], "SITENAME": "x"}
+    call = ("write_file", ("page.html", None, context), {"article": other})
+    assert not reaches(call, Reach([target]), frozenset({"article", "SITENAME"}))
+    assert reaches(call, Reach([target]), frozenset({"article", "articles"}))
+    assert reaches(call, Reach([target]), None)  # unknown variables: when in doubt, render
+    feed = ("write_feed", ([other, target], context, "feeds/all.atom.xml"), {})
+    assert reaches(feed, Reach([target]), None)

@@ -1,0 +1,150 @@
+"""The resident build (livereload's): partial rebuilds give exactly a cold build's output.
+
+A real worker process (commands/build_server.py) builds a copy of the demo, then each edit
+is followed by a rebuild in that same process. What kind of rebuild it chose is checked
+(an article's text: partial; anything else: full, or a restart for code), and, at the end
+of each sequence, `output/` is compared byte for byte with a cold `invoke build` of the
+edited project in a fresh copy. Not a timing test: `invoke bench` measures speed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from commands.build_server import BuildServer, describe
+from tests.support import BUILD_DATE, copy_project, run_invoke, tree_hashes
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = Path("content") / "articles"
+VELO = ARTICLES / "2026-10-03-atelier-velo.md"
+CINEMA = ARTICLES / "2026-07-11-cinema-plein-air.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def server(project: Path, tmp_path: Path) -> Iterator[BuildServer]:
+    log = (tmp_path / "worker.log").open("w", encoding="utf-8")
+    with BuildServer(project, ["--build-date", BUILD_DATE], stderr=log) as worker:
+        yield worker
+    log.close()
+
+
+def _append(project: Path, relative: Path, text: str) -> None:
+    path = project / relative
+    path.write_text(path.read_text("utf-8") + f"\n{text}\n", "utf-8")
+
+
+def _replace(project: Path, relative: Path, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _assert_equals_cold_build(project: Path, tmp_path: Path) -> None:
+    # The edited project (content, theme, plugins) without its output and caches.
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("output", ".cache", "__pycache__"))
+    proc = run_invoke("build", "--build-date", BUILD_DATE, cwd=cold)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    warm, fresh = tree_hashes(project / "output"), tree_hashes(cold / "output")
+    assert warm.keys() == fresh.keys()
+    assert [name for name in warm if warm[name] != fresh[name]] == []
+
+
+def _build(server: BuildServer, kind: str) -> dict:
+    answer = server.build()
+    assert answer["kind"] == kind, describe(answer)
+    return answer
+
+
+def test_article_text_edits_are_partial_and_equal_a_cold_build(
+    project: Path, server: BuildServer, tmp_path: Path
+) -> None:
+    first = _build(server, "full")
+    assert first["errors"] == 0 and first["rendered"] > 50
+
+    _append(project, VELO, "Un paragraphe ajouté pendant l’aperçu.")
+    second = _build(server, "partial")
+    # Its page, and the lists that show its summary or text: not the whole site.
+    assert 0 < second["rendered"] < first["rendered"] / 2
+    assert second["errors"] == 0
+    assert "Un paragraphe ajouté pendant l’aperçu." in (
+        project / "output" / "2026" / "atelier-velo" / "index.html"
+    ).read_text("utf-8")
+
+    # Another article, then the first one again: each partial build continues the last.
+    _append(project, CINEMA, "Une séance de rattrapage est prévue.")
+    _build(server, "partial")
+    _replace(project, VELO, "## Un atelier participatif", "## Un atelier ouvert à tous")
+    _build(server, "partial")
+    assert _build(server, "unchanged")["rendered"] == 0
+    _assert_equals_cold_build(project, tmp_path)
+
+
+def test_a_problem_found_in_a_partial_build_is_reported(
+    project: Path, server: BuildServer, tmp_path: Path
+) -> None:
+    _build(server, "full")
+    # A link to a page that does not exist: the SEO checklist's error, as after any build.
+    _append(project, VELO, "Voir [le programme](/programme-inexistant/).")
+    answer = _build(server, "partial")
+    assert answer["errors"] == 1
+    _replace(project, VELO, "Voir [le programme](/programme-inexistant/).", "")
+    assert _build(server, "partial")["errors"] == 0
+    _assert_equals_cold_build(project, tmp_path)
+
+
+LISTING = Path("content") / "listings" / "velo-enfant-16-pouces.yaml"
+BASE = Path("theme") / "templates" / "base.html"
+FULL_EDITS = {
+    # What other pages show of an article: its title, date, tags… change them all.
+    "title": (lambda p: _replace(p, VELO, "Title: Atelier", "Title: L’atelier"), "métadonnées"),
+    "date": (lambda p: _replace(p, VELO, "Date: 2026-10-03", "Date: 2025-10-03"), "métadonnées"),
+    "deleted": (lambda p: (p / CINEMA).unlink(), "n’est pas un article"),
+    "listing": (lambda p: _replace(p, LISTING, "price: 35", "price: 30"), "n’est pas un article"),
+    "template": (lambda p: _replace(p, BASE, "</footer>", "<!--v2--></footer>"), "n’est pas"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FULL_EDITS))
+def test_other_edits_get_a_full_build_equal_to_a_cold_build(
+    project: Path, server: BuildServer, tmp_path: Path, name: str
+) -> None:
+    edit, reason = FULL_EDITS[name]
+    _build(server, "full")
+    edit(project)
+    answer = _build(server, "full")
+    assert reason in answer["reason"]
+    assert answer["errors"] == 0
+    _assert_equals_cold_build(project, tmp_path)
+
+
+def test_an_unreadable_article_gets_a_full_build_that_names_the_problem(
+    project: Path, server: BuildServer
+) -> None:
+    _build(server, "full")
+    _replace(project, VELO, "Date: 2026-10-03 15:30", "Date: bientôt")
+    answer = _build(server, "full")
+    assert answer["errors"] >= 1
+    _replace(project, VELO, "Date: bientôt", "Date: 2026-10-03 15:30")
+    assert _build(server, "full")["errors"] == 0
+
+
+def test_changed_plugin_code_restarts_the_worker(project: Path, server: BuildServer) -> None:
+    _build(server, "full")
+    _append(project, Path("plugins/sitemap/__init__.py"), "# changé")
+    # BuildServer starts a fresh worker (new code) when the old one answers "restart".
+    answer = _build(server, "full")
+    assert answer["reason"] == ""
+    _append(project, VELO, "Encore une phrase.")
+    _build(server, "partial")
