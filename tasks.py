@@ -11,7 +11,6 @@ import datetime
 import json
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -191,11 +190,17 @@ def livereload(c: Context, port: int = PORT) -> None:
     """Build, serve, and rebuild + reload the browser on any change to content, theme or plugins."""
     from livereload import Server
 
-    def rebuild_in_new_process() -> None:
-        # A fresh process each time, so edits to plugins/ and pelicanconf.py take effect too.
-        subprocess.run([sys.executable, "-m", "invoke", "build"], cwd=ROOT, check=False)
+    from commands.build_server import BuildServer, describe
 
-    rebuild_in_new_process()
+    # One build process stays up between rebuilds (commands/resident.py): an article's text
+    # is rebuilt by rendering only the pages that show it. It restarts by itself when
+    # plugins/ or pelicanconf.py change, so their new code takes effect.
+    builder = BuildServer(ROOT)
+
+    def rebuild() -> None:
+        print(describe(builder.build()), flush=True)
+
+    rebuild()
     server = Server()
     for pattern in (
         "content/**/*.md",
@@ -206,8 +211,11 @@ def livereload(c: Context, port: int = PORT) -> None:
         "plugins/**/*.py",
         "pelicanconf.py",
     ):
-        server.watch(str(ROOT / pattern), rebuild_in_new_process, delay=0.3)
-    server.serve(host=HOST, port=port, root=str(ROOT / "output"))
+        server.watch(str(ROOT / pattern), rebuild, delay=0.3)
+    try:
+        server.serve(host=HOST, port=port, root=str(ROOT / "output"))
+    finally:
+        builder.close()
 
 
 @task(

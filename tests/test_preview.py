@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,11 +52,11 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
-def _start(project: Path, *args: str) -> subprocess.Popen[bytes]:
+def _start(project: Path, *args: str, stdout: Any = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "invoke", *args],
         cwd=project,
-        stdout=subprocess.DEVNULL,
+        stdout=stdout,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
@@ -89,9 +90,13 @@ def test_serve_serves_the_last_build(project: Path, running: list) -> None:
     assert 'lang="fr"' in body
 
 
-def test_livereload_rebuilds_when_an_article_changes(project: Path, running: list) -> None:
+def test_livereload_rebuilds_when_an_article_changes(
+    project: Path, running: list, tmp_path: Path
+) -> None:
     port = _free_port()
-    running.append(_start(project, "livereload", "--port", str(port)))
+    log = tmp_path / "livereload.log"
+    with log.open("wb") as stdout:
+        running.append(_start(project, "livereload", "--port", str(port), stdout=stdout))
     source = sorted((project / "content" / "articles").glob("*.md"))[0]
     url = f"http://127.0.0.1:{port}/{source.name[:4]}/{source.stem[11:]}/"
     _wait_for(url, "<h1>", seconds=60)
@@ -100,3 +105,7 @@ def test_livereload_rebuilds_when_an_article_changes(project: Path, running: lis
     marker = "Phrase ajoutée pendant l’aperçu."
     source.write_text(text + f"\n\n{marker}\n", encoding="utf-8")
     _wait_for(url, marker, seconds=60)
+    # The build process stayed up: only the pages showing the article were made again.
+    said = log.read_text(encoding="utf-8").splitlines()
+    assert said[0].startswith("Reconstruction complète"), said
+    assert any(line.startswith("Reconstruction partielle") for line in said[1:]), said
