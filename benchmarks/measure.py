@@ -48,6 +48,19 @@ class Run:
         return {**asdict(self), "peak_mb": round(self.peak_mb, 1)}
 
 
+def peak_rss_mb(pid: int) -> float:
+    """The largest resident set `pid` has had so far (VmHWM), in MB; 0 if unknown.
+
+    For a process kept up between builds, where `run` cannot wait for an exit."""
+    try:
+        for line in (_PROC / str(pid) / "status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
 def _children(pid: int) -> list[int]:
     found: list[int] = []
     try:

@@ -11,6 +11,9 @@ measure as a fresh process, as an editor's command runs:
 - our `invoke build` on the whole site: cold with images, cold with the image cache kept
   (target 3: "images excluded" — see `_cold`), no change, one article edited, one listing
   edited, one photo replaced;
+- the editor's save-and-look loop, in processes kept up between rebuilds: our `invoke
+  livereload` worker (commands/build_server.py) and stock Pelican as its `--autoreload`
+  runs (benchmarks/stock_live.py), each rebuilding after one article is edited;
 - the thumbnails bench (benchmarks.thumbnails_bench) against a plain Pillow loop.
 
 Runs are interleaved (one of each scenario per repeat), so load from other users of the
@@ -36,6 +39,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from commands.build_server import BuildServer, describe
 
 from . import corpus, measure, report, thumbnails_bench
 
@@ -103,6 +108,8 @@ class _Bench:
         self.logs.mkdir()
         self.runs: dict[str, list[measure.Run]] = {}
         self.encoded: dict[str, list[int | None]] = {}
+        self.kinds: dict[str, list[str]] = {}  # what each kept-process rebuild did
+        self._servers: dict[str, BuildServer] = {}
 
     def _stock_settings(self, name: str, extra: dict[str, Any]) -> Path:
         values = {**_STOCK_SETTINGS, "CACHE_PATH": str(self.stock_root / f"cache-{name}"), **extra}
@@ -144,6 +151,42 @@ class _Bench:
         elif run.returncode == 0:
             encoded = 0
         self.encoded.setdefault(scenario, []).append(encoded)
+
+    def live(self, scenario: str, which: str, edit: Callable[[], None]) -> None:
+        """One rebuild in a process kept up between builds: ours (`invoke livereload`'s
+        worker, commands/build_server.py) or stock Pelican's (as `pelican --autoreload`).
+
+        What the other scenarios changed since is taken in first by a build that is not
+        measured; then `edit`, then the measured rebuild: the editor's save-and-look."""
+        server = self._servers.get(which) or self._start(which)
+        server.build()
+        edit()
+        started = time.perf_counter()
+        answer = server.build()
+        seconds = time.perf_counter() - started
+        ok = answer["kind"] in ("full", "partial") and not answer.get("errors")
+        peak = measure.peak_rss_mb(server.pid) if server.pid else 0.0
+        run = measure.Run(seconds, peak, None, 0 if ok else 1, describe(answer))
+        self.runs.setdefault(scenario, []).append(run)
+        self.kinds.setdefault(scenario, []).append(answer["kind"])
+        state = "" if ok else f" — ÉCHEC ({describe(answer)})"
+        self.progress(f"  {report.LABELS[scenario]} : {seconds:.2f} s ({answer['kind']}){state}")
+
+    def _start(self, which: str) -> BuildServer:
+        log = (self.logs / f"live-{which}.log").open("w", encoding="utf-8")
+        if which == "ours":
+            arguments = ["--content", str(self.site.content), "--output", str(self.work / "live")]
+            server = BuildServer(ROOT, [*arguments, "--build-date", corpus.BUILD_DATE], stderr=log)
+        else:
+            settings, out = str(self.settings["cached"]), str(self.stock_root / "out-live")
+            arguments = [settings, str(self.stock_content), out]
+            server = BuildServer(ROOT, arguments, stderr=log, module="benchmarks.stock_live")
+        self._servers[which] = server
+        return server
+
+    def close(self) -> None:
+        for server in self._servers.values():
+            server.close()
 
     def wipe_stock(self, settings: str) -> None:
         for folder in (f"out-{settings}", f"cache-{settings}"):
@@ -192,6 +235,42 @@ def _picks(count: int, repeats: int, seed: int, salt: str) -> list[int]:
     return [order[r % count] for r in range(repeats)]
 
 
+def _one_repeat(
+    bench: _Bench,
+    site: corpus.Site,
+    repeat: int,
+    articles: list[int],
+    listings: list[int],
+    photos: list[int],
+    live: list[int],
+) -> None:
+    """One of each scenario, interleaved (see the module's doc)."""
+    bench.wipe_stock("plain")
+    bench.stock("stock_cold", "plain")
+    # The same edit as ours below: edit_article is seeded by the repeat and the file name.
+    name = site.articles[articles[repeat]].name
+    corpus.edit_article(bench.stock_content / "articles" / name, repeat)
+    bench.stock("stock_cached_edit", "cached")
+    name = site.articles[live[repeat]].name
+    stock_file = bench.stock_content / "articles" / name
+    bench.live("stock_live_edit", "stock", lambda: corpus.edit_article(stock_file, repeat))
+
+    bench.cold(keep_images=False)
+    bench.ours("cold_images")
+    bench.ours("noop")
+    corpus.edit_article(site.articles[articles[repeat]], repeat)
+    bench.ours("edit_article")
+    corpus.edit_listing(site.listings[listings[repeat]], repeat)
+    bench.ours("edit_listing")
+    if photos:
+        corpus.replace_photo(site.photos[photos[repeat]], repeat)
+        bench.ours("replace_photo")
+    ours_file = site.articles[live[repeat]]
+    bench.live("live_edit_article", "ours", lambda: corpus.edit_article(ours_file, repeat))
+    bench.cold(keep_images=True)
+    bench.ours("cold")
+
+
 def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str, Any]:
     started = time.perf_counter()
     progress(
@@ -204,34 +283,19 @@ def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str,
     generated = time.perf_counter() - started
     bench = _Bench(work, site, progress)
     articles = _picks(len(site.articles), options.repeats, options.seed, "articles")
+    live = _picks(len(site.articles), options.repeats, options.seed, "live")
     listings = _picks(len(site.listings), options.repeats, options.seed, "listings")
     photos = _picks(len(site.photos), options.repeats, options.seed, "photos")
 
     progress("Pelican seul : remplissage de son cache de contenu (non mesuré)…")
     bench.wipe_stock("cached")
     bench.stock("stock_cached_prime", "cached")
-    for repeat in range(options.repeats):
-        progress(f"Mesure {repeat + 1}/{options.repeats}")
-        bench.wipe_stock("plain")
-        bench.stock("stock_cold", "plain")
-        # The same edit as ours below: edit_article is seeded by the repeat and the file name.
-        corpus.edit_article(
-            bench.stock_content / "articles" / site.articles[articles[repeat]].name, repeat
-        )
-        bench.stock("stock_cached_edit", "cached")
-
-        bench.cold(keep_images=False)
-        bench.ours("cold_images")
-        bench.ours("noop")
-        corpus.edit_article(site.articles[articles[repeat]], repeat)
-        bench.ours("edit_article")
-        corpus.edit_listing(site.listings[listings[repeat]], repeat)
-        bench.ours("edit_listing")
-        if photos:
-            corpus.replace_photo(site.photos[photos[repeat]], repeat)
-            bench.ours("replace_photo")
-        bench.cold(keep_images=True)
-        bench.ours("cold")
+    try:
+        for repeat in range(options.repeats):
+            progress(f"Mesure {repeat + 1}/{options.repeats}")
+            _one_repeat(bench, site, repeat, articles, listings, photos, live)
+    finally:
+        bench.close()
     bench.forget_build_records()
 
     scenarios = {}
@@ -244,6 +308,8 @@ def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str,
         }
         if name in bench.encoded:
             scenarios[name]["thumbnails_encoded"] = bench.encoded[name]
+        if name in bench.kinds:
+            scenarios[name]["kinds"] = bench.kinds[name]
     return {"generate_seconds": round(generated, 1), "scenarios": scenarios}
 
 

@@ -31,8 +31,10 @@ class BuildServer:
         arguments: list[str] | None = None,
         python: str = sys.executable,
         stderr: IO[Any] | int | None = None,
+        module: str = "commands.build_server",
     ) -> None:
-        self.command = [python, "-m", "commands.build_server", *(arguments or [])]
+        # `module`: another program speaking the same protocol (the benchmark's stock Pelican).
+        self.command = [python, "-m", module, *(arguments or [])]
         self.project = project
         self.stderr = stderr
         self._process: subprocess.Popen[str] | None = None
@@ -70,6 +72,11 @@ class BuildServer:
             why = f"le processus de construction s’est arrêté ({code})"
             return {"kind": "failed", "reason": why}
         return json.loads(line)
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id, while it runs."""
+        return None if self._process is None else self._process.pid
 
     def close(self) -> None:
         if self._process is not None:

@@ -16,12 +16,16 @@ def test_targets_are_judged_from_the_ratios_and_a_failed_build_fails() -> None:
             "stock_cold": _scenario(4.0),
             "stock_cached_edit": _scenario(2.0),
             "noop": _scenario(0.2),
-            "edit_article": _scenario(0.3),
+            "edit_article": _scenario(0.5),
+            "live_edit_article": _scenario(0.3),
             "cold": _scenario(9.0, ok=False),
         },
     }
     found = {target["target"]: target for target in verdicts(result)}
+    # Target 1 is livereload's rebuild; 1b the same edit in a fresh process; 1c not measured.
     assert found[1]["verdict"] == "PASS" and found[1]["measured"] == 0.15
+    assert found["1b"]["verdict"] == "FAIL" and found["1b"]["measured"] == 0.25
+    assert found["1c"]["verdict"] == "n/a"
     assert found[2]["verdict"] == "PASS"  # 0.05 < 0.1
     assert found[3]["verdict"] == "FAIL" and "a échoué" in found[3]["note"]
     assert found[4]["verdict"] == "n/a"  # the thumbnails bench did not run
