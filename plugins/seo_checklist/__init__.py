@@ -8,17 +8,20 @@ settings)` checks any output folder. Settings and the list of checks: README.md.
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .cache import PageCache
-from .engine import check_configured, check_site
+from .engine import SiteMemo, check_loaded, check_site, run_checks
 from .prefetch import Prefetcher, background_workers
 from .registry import Finding
 from .report import Report
 from .settings import DEFAULTS, configure, report_folder
+from .site import Site
 
-__all__ = ["Finding", "Report", "check_site", "register", "run_after_build"]
+__all__ = ["Finding", "Report", "check_site", "check_written", "register", "run_after_build"]
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +31,19 @@ _prefetcher: Prefetcher | None = None
 # The report of the last build in this process, for a caller that runs Pelican in-process
 # (`invoke build` prints its summary line).
 last_report: Report | None = None
+
+
+@dataclass
+class _Checked:
+    """The last check of an output folder in this process, which check_written continues."""
+
+    output: Path
+    site: Site
+    cache: PageCache | None
+    memo: SiteMemo = field(default_factory=dict)
+
+
+_last_checked: _Checked | None = None
 
 
 def _configure(pelican: Any) -> None:
@@ -49,7 +65,7 @@ def _page_written(path: str, context: Any = None) -> None:
 
 def run_after_build(pelican: Any) -> Report | None:
     """`finalized` handler: check OUTPUT_PATH, write the reports, log the findings."""
-    global last_report
+    global _last_checked
     settings = pelican.settings
     if not DEFAULTS.keys() <= settings.keys():
         configure(settings)  # called without `initialized` (a script, a test)
@@ -60,9 +76,42 @@ def run_after_build(pelican: Any) -> Report | None:
     if _prefetcher is not None:
         _prefetcher.finish()
         cache = _prefetcher.cache
-    report = check_configured(
-        Path(settings["OUTPUT_PATH"]), settings, cache_folder=folder, cache=cache
-    )
+    output = Path(settings["OUTPUT_PATH"])
+    _last_checked = None
+    memo: SiteMemo = {}
+    report, site, cache = check_loaded(output, settings, folder, cache, memo)
+    _last_checked = _Checked(output, site, cache, memo)
+    return _publish(report, settings, folder)
+
+
+def check_written(pelican: Any, written: list[str]) -> Report | None:
+    """After a build that rewrote only `written` (files relative to OUTPUT_PATH) since the
+    last check in this process — a partial build (commands/resident.py): the same check and
+    report as run_after_build, with only those pages read again and, if no page's anchors
+    changed, only their links followed again. Falls back to run_after_build when there is
+    no such check to continue."""
+    global _last_checked
+    settings = pelican.settings
+    if not settings.get("SEO_RUN_ON_BUILD"):
+        return None
+    last = _last_checked
+    output = Path(settings["OUTPUT_PATH"])
+    site = None
+    if last is not None and last.output == output:
+        site = last.site.refresh(written, settings["SEO_WORKERS"], last.cache)
+    if site is None:
+        return run_after_build(pelican)
+    started = time.perf_counter()
+    findings, checked = run_checks(site, settings, last.cache, last.memo)
+    last.site = site
+    # The page cache is not written here (a quarter of the time): it keeps these pages in
+    # memory for the next check; a later process only parses them again.
+    report = Report(findings, checked, time.perf_counter() - started)
+    return _publish(report, settings, report_folder(settings))
+
+
+def _publish(report: Report, settings: dict[str, Any], folder: Path) -> Report:
+    global last_report
     try:
         _json_path, html_path = report.write(folder)
     except OSError as error:

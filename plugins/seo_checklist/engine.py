@@ -49,16 +49,28 @@ def check_configured(
     With `cache_folder`, pages whose bytes did not change since the last run there are not
     parsed again (see cache.py); the build and `invoke seo` use the report folder.
     """
+    return check_loaded(output, settings, cache_folder, cache, None)[0]
+
+
+def check_loaded(
+    output: Path,
+    settings: dict[str, Any],
+    cache_folder: Path | None,
+    cache: PageCache | None,
+    memo: SiteMemo | None,
+) -> tuple[Report, Site, PageCache | None]:
+    """check_configured, also giving the site it loaded and the cache it used, and filling
+    `memo` (run_checks): what a later check of a few rewritten pages continues from."""
     if not output.is_dir():
         raise FileNotFoundError(f"No built site in {output}: build it first (invoke build).")
     started = time.perf_counter()
     if cache is None and cache_folder is not None:
         cache = PageCache(cache_folder, output)
     site = Site.load(output, str(settings.get("SITEURL") or ""), settings["SEO_WORKERS"], cache)
-    findings, checked = run_checks(site, settings, cache)
+    findings, checked = run_checks(site, settings, cache, memo)
     if cache is not None:
         cache.save()
-    return Report(findings, checked, time.perf_counter() - started)
+    return Report(findings, checked, time.perf_counter() - started), site, cache
 
 
 class _SiteRefused:
@@ -93,14 +105,22 @@ def _rules(settings: dict[str, Any], checks: list[Check]) -> str:
     return digest.hexdigest()
 
 
+SiteMemo = dict[str, tuple[Any, object, list[tuple[str, str]]]]
+
+
 def run_checks(
-    site: Site, settings: dict[str, Any], cache: PageCache | None = None
+    site: Site,
+    settings: dict[str, Any],
+    cache: PageCache | None = None,
+    memo: SiteMemo | None = None,
 ) -> tuple[list[Finding], int]:
     """All findings for `site`, with the number of pages checked.
 
     The findings of checks that depend on a page alone are kept on the page
     (Page.kept_findings): a page from `cache` whose rules did not change is not checked
-    again by them. The checks that read the site always run.
+    again by them. The page checks that read the site are kept in `memo` (by URL, with the
+    page and the site's shape, Site.shape), when given, for the next run in this process;
+    the site-wide checks always run.
     """
     excluded_patterns = [re.compile(p) for p in settings["SEO_EXCLUDE_PATTERNS"]]
     ctx = Context(
@@ -157,9 +177,19 @@ def run_checks(
         findings.extend(
             finding(by_id[check_id], url, message) for check_id, message in page.kept_findings[1]
         )
-        for check in wanted:
-            if check.uses_site:
-                findings.extend(finding(check, url, m) for m in check.func(page, ctx))
+        kept = memo.get(url) if memo is not None else None
+        if kept is not None and kept[0] is page and kept[1] is site.shape:
+            found = kept[2]
+        else:
+            found = [
+                (check.id, message)
+                for check in wanted
+                if check.uses_site
+                for message in check.func(page, ctx)
+            ]
+            if memo is not None:
+                memo[url] = (page, site.shape, found)
+        findings.extend(finding(all_checks()[check_id], url, m) for check_id, m in found)
     for check in active:
         if not check.site_wide:
             continue

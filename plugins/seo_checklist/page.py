@@ -111,6 +111,9 @@ class Paragraph(NamedTuple):
     start: str
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 @dataclass(slots=True)
 class Page:
     """The facts of one page. `url` is its URL path: "/", "/2026/slug/", "/404.html"."""
@@ -174,9 +177,12 @@ class Page:
         return self.file == "404.html"
 
     @property
-    def ignored(self) -> set[str]:
+    def ignored(self) -> frozenset[str]:
         """Check ids this page opts out of (`<meta name="babillard:seo-ignore">`)."""
-        return set(self.metas.get("babillard:seo-ignore", "").replace(",", " ").split())
+        raw = self.metas.get("babillard:seo-ignore")
+        if not raw:  # nearly every page; the site-wide checks ask for each page
+            return _NOTHING
+        return frozenset(raw.replace(",", " ").split())
 
     @property
     def canonical_external(self) -> bool:

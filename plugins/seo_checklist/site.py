@@ -40,6 +40,9 @@ class Site:
     _cache: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Changes whenever what the site-reading page checks see may have changed (the list
+        # of files, a page's ids): their findings are kept by page while it is the same.
+        self.shape = object()
         self.siteurl = self.siteurl.rstrip("/")
         parts = urlsplit(self.siteurl)
         self._host = parts.netloc.lower()
@@ -61,6 +64,24 @@ class Site:
         for page in _load_pages(root, html, workers, cache):
             site.pages[page.url] = page
             site._by_file[page.file] = page
+        return site
+
+    def refresh(self, changed: list[str], workers: int, cache: PageCache | None) -> Site | None:
+        """This site after a build rewrote only the files `changed` (relative to `root`):
+        those pages parsed again, every other one kept. None if a file is not one this site
+        has (files came or went: load the site anew)."""
+        if not set(changed) <= self.files:
+            return None
+        site = Site(self.root, self.siteurl, set(self.files), dict(self.pages), dict(self._by_file))
+        site.shape = self.shape
+        html = sorted(f for f in changed if f.lower().endswith(HTML_SUFFIXES))
+        for page in _load_pages(self.root, html, workers, cache):
+            old = site._by_file.get(page.file)
+            if old is None or old.url != page.url or old.ids != page.ids:
+                site.shape = object()  # a link elsewhere may now miss, or find, its anchor
+            site.pages[page.url] = page
+            site._by_file[page.file] = page
+        site._cache = self._cache  # where links lead depends on their text and SITEURL only
         return site
 
     def page_for_file(self, file: str) -> Page | None:
