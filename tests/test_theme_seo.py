@@ -168,3 +168,28 @@ def test_sitemap_remembers_what_pages_said_until_they_change(tmp_path: Path) -> 
     _page(page, '<meta name="robots" content="noindex">')
     sitemap.write_files(settings)
     assert "2026/a/" not in (output / "sitemap.xml").read_text("utf-8")
+
+
+def test_sitemap_after_a_partial_build_reads_only_the_written_pages(tmp_path: Path) -> None:
+    _page(tmp_path / "index.html")
+    _page(tmp_path / "2026" / "a" / "index.html")
+    _page(tmp_path / "brouillons" / "b" / "index.html")
+    settings = sitemap.configure(
+        {"OUTPUT_PATH": str(tmp_path), "SITEURL": "https://x.org", "SITEMAP_EXCLUDE": ["^brou"]}
+    )
+    sitemap.write_files(settings)
+    # Pages rewritten behind its back are not read (it was told nothing changed there)…
+    _page(tmp_path / "index.html", '<meta name="robots" content="noindex">')
+    sitemap.write_files(settings, written=[])
+    assert "<loc>https://x.org/</loc>" in (tmp_path / "sitemap.xml").read_text("utf-8")
+    # …the ones it is told of are, and give what a whole new listing gives.
+    _page(tmp_path / "brouillons" / "b" / "index.html", "<title>x</title>")
+    sitemap.write_files(settings, written=["index.html", "brouillons/b/index.html"])
+    partial = (tmp_path / "sitemap.xml").read_bytes()
+    assert b"<loc>https://x.org/</loc>" not in partial and b"brouillons" not in partial
+    sitemap.write_files(settings)
+    assert (tmp_path / "sitemap.xml").read_bytes() == partial
+    # A page it never listed (a new file): a whole new listing.
+    _page(tmp_path / "2026" / "c" / "index.html")
+    sitemap.write_files(settings, written=["2026/c/index.html"])
+    assert b"2026/c/" in (tmp_path / "sitemap.xml").read_bytes()

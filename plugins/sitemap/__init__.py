@@ -163,6 +163,15 @@ def indexable_pages(
     output: Path, exclude: list[str], memo: HeadMemo | None = None
 ) -> Iterator[tuple[str, str | None]]:
     """(URL path, last modification date or None) of each page to list, in path order."""
+    for _file, entry in page_entries(output, exclude, memo):
+        if entry is not None:
+            yield entry
+
+
+def page_entries(
+    output: Path, exclude: list[str], memo: HeadMemo | None = None
+) -> Iterator[tuple[str, tuple[str, str | None] | None]]:
+    """Each HTML file in path order, with (URL path, date) if it is listed, else None."""
     memo = memo or HeadMemo(None)
     patterns = [re.compile(p) for p in exclude]
     files: list[str] = []
@@ -176,10 +185,15 @@ def indexable_pages(
         )
     for file in sorted(files):
         if any(p.search(file) for p in patterns):
+            yield file, None  # excluded: stays excluded when rewritten
             continue
-        listed, date = memo.entry(output, file)
-        if listed:
-            yield "/" + (file[: -len("index.html")] if file.endswith("index.html") else file), date
+        yield file, _entry(file, *memo.entry(output, file))
+
+
+def _entry(file: str, listed: bool, date: str | None) -> tuple[str, str | None] | None:
+    if not listed:
+        return None
+    return "/" + (file[: -len("index.html")] if file.endswith("index.html") else file), date
 
 
 def sitemap_xml(siteurl: str, pages: Iterator[tuple[str, str | None]]) -> bytes:
@@ -223,16 +237,36 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_files(settings: dict[str, Any]) -> None:
-    """Write sitemap.xml and robots.txt into OUTPUT_PATH for the pages built there."""
+# The pages listed by the last write_files in this process, for each output folder: file →
+# (URL path, date) or None when not listed. write_files(written=…) continues from it.
+_listed: dict[str, dict[str, tuple[str, str | None] | None]] = {}
+
+
+def write_files(settings: dict[str, Any], written: list[str] | None = None) -> None:
+    """Write sitemap.xml and robots.txt into OUTPUT_PATH for the pages built there.
+
+    `written`: the only files rewritten since the last call in this process (a partial
+    build, commands/resident.py): only their <head> is read again."""
     output = Path(settings["OUTPUT_PATH"])
     siteurl = str(settings.get("SITEURL") or "").rstrip("/")
     sitemap = settings["SITEMAP_SAVE_AS"]
     if sitemap:
-        memo = HeadMemo(memo_file(settings))
-        pages = indexable_pages(output, list(settings["SITEMAP_EXCLUDE"]), memo)
-        write_if_changed(output / sitemap, sitemap_xml(siteurl, pages))
-        memo.save()
+        key = str(output.resolve())
+        exclude = list(settings["SITEMAP_EXCLUDE"])
+        listed = _listed.pop(key, None)
+        pages_written = [file for file in written or [] if file.endswith(".html")]
+        if listed is None or written is None or not set(pages_written) <= listed.keys():
+            memo = HeadMemo(memo_file(settings))
+            listed = dict(page_entries(output, exclude, memo))
+            memo.save()
+        else:
+            patterns = [re.compile(p) for p in exclude]
+            for file in pages_written:
+                if not any(p.search(file) for p in patterns):
+                    listed[file] = _entry(file, *_read_head(output / file))
+        pages = [entry for _file, entry in sorted(listed.items()) if entry is not None]
+        write_if_changed(output / sitemap, sitemap_xml(siteurl, iter(pages)))
+        _listed[key] = listed
     if settings["ROBOTS_SAVE_AS"]:
         write_if_changed(output / settings["ROBOTS_SAVE_AS"], robots_txt(siteurl, sitemap))
 
