@@ -132,3 +132,21 @@ def test_a_bad_setting_stops_the_build_with_its_name() -> None:
     with pytest.raises(Exit) as stop:
         run_pelican(settings)
     assert stop.value.code == 2 and "MARKDOWN_CACHE_WORKERS" in stop.value.message
+
+
+def test_the_store_stays_in_memory_from_one_build_to_the_next(content: Path, tmp_path) -> None:
+    # A resident build (livereload) does not load the store again: with its file gone, the
+    # next build in this process still converts nothing.
+    cache = tmp_path / "cache"
+    settings = _settings(content, cache, 0)
+    for path in _files(content):
+        CachedMarkdownReader(settings).read(str(path))
+    CachedMarkdownReader.save_store()
+    for file in cache.iterdir():
+        file.unlink()
+    CachedMarkdownReader.new_build()
+    reader = CachedMarkdownReader(_settings(content, cache, 0))
+    for path in _files(content):
+        reader.read(str(path))
+    assert CachedMarkdownReader._store.converted == 0
+    CachedMarkdownReader.save_store()

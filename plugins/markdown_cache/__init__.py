@@ -36,6 +36,7 @@ def _configure(pelican: Any) -> None:
     # At `initialized`, sent while Pelican is constructed: a bad setting stops the build
     # there with its name, before anything is read.
     configure(pelican.settings)
+    CachedMarkdownReader.new_build()
 
 
 def _install(readers: Any) -> None:

@@ -80,6 +80,7 @@ class _Store:
         self.old: dict[str, Converted] = {}
         self.used: dict[str, Converted] = {}
         self.converted = 0
+        self.scanned = False  # _convert_all has run for this build
         try:
             with self.path.open("rb") as handle:
                 digest_on_disk, entries = pickle.load(handle)
@@ -99,6 +100,10 @@ class _Store:
     def put(self, key: str, value: Converted) -> None:
         self.used[key] = value
         self.converted += 1
+
+    def next_build(self) -> None:
+        """After save(): what the file now holds is what the next build starts from."""
+        self.old, self.used, self.converted = self.used, {}, 0
 
     def save(self) -> None:
         if not self.converted and self.used.keys() == self.old.keys():
@@ -121,7 +126,8 @@ def _code_digest() -> bytes:
 class CachedMarkdownReader(MarkdownReader):
     """MarkdownReader whose conversions are cached by content and done in parallel."""
 
-    # One store per build, shared by the reader instances Pelican makes (one per generator).
+    # One store, shared by the reader instances Pelican makes (one per generator), kept from
+    # one build to the next in the same process (save_store).
     _store: ClassVar[_Store | None] = None
     _store_key: ClassVar[str] = ""
 
@@ -149,15 +155,25 @@ class CachedMarkdownReader(MarkdownReader):
         if cls._store is None or cls._store_key != key:
             cls._store = _Store(self._folder(), digest)
             cls._store_key = key
+        if not cls._store.scanned:
+            cls._store.scanned = True
             self._convert_all(cls._store)
         return cls._store
 
     @classmethod
+    def new_build(cls) -> None:
+        """At a build's start: its first read converts, in parallel, what the store lacks.
+        (A partial build, which sends no `initialized`, reads the few files it needs.)"""
+        if cls._store is not None:
+            cls._store.scanned = False
+
+    @classmethod
     def save_store(cls) -> None:
+        """At the end of a build. The store stays in memory: a next build in this process
+        (livereload's, --autoreload) need not load it again."""
         if cls._store is not None:
             cls._store.save()
-            cls._store = None
-            cls._store_key = ""
+            cls._store.next_build()
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
