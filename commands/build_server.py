@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         print(describe(answer), file=sys.stderr, flush=True)
         print(json.dumps(answer, ensure_ascii=False), file=answers, flush=True)
         if outcome.kind == "restart":
-            return 0
+            break
+    site.close()  # standard input closed (livereload stopped) or a restart
     return 0
 
 

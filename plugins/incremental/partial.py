@@ -14,18 +14,30 @@ commands/resident.py. When in doubt, it builds fully.
 
 from __future__ import annotations
 
+import datetime
+import functools
 from typing import Any
 
 from .digest import REFERENCE_ATTRIBUTES, SKIPPED_ATTRIBUTES
 
-# What Pelican and the plugins keep of their content that is not content (settings, the
-# Jinja environment, readers): never walked.
-_CONTENT_PREFIX = "pelican.contents."
+# Values that hold nothing: not walked (most of what a content object holds is text).
+_LEAVES = frozenset({str, int, float, bool, bytes, type(None), datetime.date, datetime.datetime})
+_NOT_WALKED = SKIPPED_ATTRIBUTES | REFERENCE_ATTRIBUTES
 
 
-def _kind(value: Any) -> str:
-    kind = type(value)
-    return f"{kind.__module__}.{kind.__qualname__}"
+@functools.cache
+def _kind(kind: type) -> str:
+    """ "content" for Pelican's content classes (articles, pages…), "page" for a paginator's
+    page, "" for anything else: what Pelican and the plugins keep besides content
+    (settings, the Jinja environment, readers) is never walked."""
+    name = f"{kind.__module__}.{kind.__qualname__}"
+    if name.startswith("pelican.contents.") and hasattr(kind, "__dict__"):
+        return "content"
+    return "page" if name == "pelican.paginator.Page" else ""
+
+
+def _leaf(value: Any) -> bool:
+    return type(value) in _LEAVES or isinstance(value, str)
 
 
 class CannotSwap(Exception):
@@ -48,7 +60,7 @@ def swap(roots: list[Any], old: Any, new: Any) -> int:
                 if item is old:
                     value[index] = new
                     changed += 1
-                else:
+                elif not _leaf(item):
                     todo.append(item)
         elif isinstance(value, dict):
             for key, item in value.items():
@@ -57,15 +69,15 @@ def swap(roots: list[Any], old: Any, new: Any) -> int:
                 if item is old:
                     value[key] = new
                     changed += 1
-                else:
+                elif not _leaf(item):
                     todo.append(item)
         elif isinstance(value, tuple | set | frozenset):
             if any(item is old for item in value):
                 raise CannotSwap(type(value).__name__)
-            todo.extend(value)
-        elif _kind(value).startswith(_CONTENT_PREFIX) and hasattr(value, "__dict__"):
+            todo.extend(item for item in value if not _leaf(item))
+        elif _kind(type(value)) == "content":
             for name, item in vars(value).items():
-                if name in ("settings", "_context"):
+                if name in ("settings", "_context") or _leaf(item):
                     continue
                 if item is old:
                     setattr(value, name, new)
@@ -87,10 +99,10 @@ class Reach:
         self._keep: list[Any] = []  # the ids in _memo stay those of live objects
 
     def __call__(self, value: Any) -> bool:
+        if _leaf(value):
+            return False
         if id(value) in self._targets:
             return True
-        if value is None or isinstance(value, str | int | float | bytes):
-            return False
         known = self._memo.get(id(value))
         if known is not None:
             return known
@@ -106,13 +118,16 @@ class Reach:
             return list(value)
         if isinstance(value, dict):
             return list(value.values())
-        kind = _kind(value)
+        kind = _kind(type(value))
         # As digest.py: a page by its items, a paginator by its size only.
-        if kind == "pelican.paginator.Page":
+        if kind == "page":
             return [value.object_list]
-        if kind.startswith(_CONTENT_PREFIX) and hasattr(value, "__dict__"):
-            skipped = SKIPPED_ATTRIBUTES | REFERENCE_ATTRIBUTES
-            return [item for name, item in vars(value).items() if name not in skipped]
+        if kind == "content":
+            return [
+                item
+                for name, item in vars(value).items()
+                if not _leaf(item) and name not in _NOT_WALKED
+            ]
         return []
 
 
