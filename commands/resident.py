@@ -116,10 +116,15 @@ class ResidentSite:
                 if stamps.get(path) != last.stamps.get(path)
             )
             code = [path for path in changed if _is_code(path, settings, self.settings_file)]
-            if not changed:
+            gone = _missing_output(last.pelican.settings)
+            if code:
+                outcome = Outcome("restart", reason=f"{Path(code[0]).name} a changé")
+            elif settings["BUILD_DATE"] != last.pelican.settings["BUILD_DATE"]:
+                outcome = self._full(settings, stamps, "la date de construction a changé")
+            elif gone:
+                outcome = self._full(settings, stamps, f"{gone} a disparu")
+            elif not changed:
                 outcome = Outcome("unchanged")
-            elif code:
-                outcome = Outcome("restart", reason=f"{code[0]} a changé")
             else:
                 outcome = self._partial(last, changed, stamps)
                 if outcome.kind != "partial":
@@ -293,18 +298,18 @@ def _read_again(articles: Any, relative: str, old: Any) -> Any:
 
 
 def _unknown_receivers() -> str:
-    """Why a partial build is not safe with the plugins connected, or ""."""
+    """Why a partial build is not safe with the plugins connected, or "".
+
+    A partial build sends none of Pelican's signals but those of reading one article: a
+    plugin that acts on a build as a whole (an index of every article written at
+    `finalized`…) would be left out. Only the plugins known to be right in a partial build
+    (KNOWN_PLUGINS) may be connected at all."""
+    from blinker import Signal
     from pelican import signals
 
-    for name in (
-        "content_object_init",
-        "article_generator_preread",
-        "article_generator_context",
-        "content_written",
-        "feed_written",
-        "feed_generated",
-    ):
-        signal = getattr(signals, name)
+    for name, signal in vars(signals).items():
+        if not isinstance(signal, Signal):
+            continue
         for receiver in signal.receivers.values():
             # Weak references (blinker's default) are called to get the function.
             function = receiver() if hasattr(receiver, "__callback__") else receiver
@@ -326,31 +331,47 @@ def _outcome(kind: str, counter: ProblemCounter, why: str) -> Outcome:
     )
 
 
+def _missing_output(settings: dict[str, Any]) -> str:
+    """What shows that the output is no longer the last build's (`invoke clean`), or ""."""
+    output = Path(settings["OUTPUT_PATH"])
+    for path in (output, output / "index.html"):
+        if not path.exists():
+            return str(path)
+    return ""
+
+
 def _is_code(path: str, settings: dict[str, Any], settings_file: Path) -> bool:
-    """A change this process cannot take in: settings, plugins (Python is loaded once)."""
-    if path == str(settings_file.resolve()):
-        return True
-    return path.endswith(".py") and not path.startswith(str(Path(settings["PATH"]).resolve()))
+    """A change this process cannot take in: settings, Python code (loaded once)."""
+    if path == str(settings_file.resolve()) or path.endswith((".py", ".lock")):
+        return not path.startswith(str(Path(settings["PATH"]).resolve()) + os.sep)
+    return False
 
 
 def _stamps(settings: dict[str, Any], settings_file: Path) -> dict[str, Signature]:
-    """Size and modification time of every input: content, theme, plugins, settings."""
+    """Size and modification time of every input: content, theme, plugins, settings and the
+    project's code (as commands/build_inputs.py lists them)."""
     stamps: dict[str, Signature] = {}
     roots = [settings["PATH"], settings.get("THEME"), *settings.get("PLUGIN_PATHS", [])]
     for root in roots:
         if root and Path(root).is_dir():
             _scan(str(Path(root).resolve()), stamps)
-    try:
-        info = settings_file.resolve().stat()
-        stamps[str(settings_file.resolve())] = (info.st_size, info.st_mtime_ns)
-    except OSError:
-        pass
+    project = settings_file.resolve().parent
+    files = [settings_file, project / "pelicanconf.py", project / "publishconf.py"]
+    files += [project / "requirements.lock", *(project / "commands").glob("*.py")]
+    for file in files:
+        try:
+            info = file.resolve().stat()
+        except OSError:
+            continue
+        stamps[str(file.resolve())] = (info.st_size, info.st_mtime_ns)
     return stamps
 
 
 def _scan(folder: str, stamps: dict[str, Signature]) -> None:
     with os.scandir(folder) as entries:
         for entry in entries:
+            if entry.name.startswith("."):
+                continue  # editors' lock and swap files come and go; Pelican skips them too
             if entry.is_dir():
                 if entry.name != "__pycache__":
                     _scan(entry.path, stamps)

@@ -148,3 +148,36 @@ def test_changed_plugin_code_restarts_the_worker(project: Path, server: BuildSer
     assert answer["reason"] == ""
     _append(project, VELO, "Encore une phrase.")
     _build(server, "partial")
+
+
+def test_an_editors_lock_file_does_not_spoil_a_partial_build(
+    project: Path, server: BuildServer
+) -> None:
+    _build(server, "full")
+    (project / ARTICLES / ".#2026-10-03-atelier-velo.md").write_text("verrou", "utf-8")
+    _append(project, VELO, "Une phrase tapée pendant que l’éditeur tient son verrou.")
+    _build(server, "partial")
+
+
+def test_a_deleted_output_folder_is_built_again_in_full(project: Path, server: BuildServer) -> None:
+    _build(server, "full")
+    shutil.rmtree(project / "output")  # `invoke clean` while livereload runs
+    answer = _build(server, "full")
+    assert "a disparu" in answer["reason"]
+    assert (project / "output" / "index.html").is_file()
+
+
+def test_an_unknown_plugin_means_full_builds() -> None:
+    from pelican import signals
+
+    from commands.resident import _unknown_receivers
+
+    def index_every_article(pelican: object) -> None:  # a plugin acting on whole builds
+        pass
+
+    assert _unknown_receivers() == ""
+    signals.finalized.connect(index_every_article)
+    try:
+        assert "finalized" in _unknown_receivers()
+    finally:
+        signals.finalized.disconnect(index_every_article)
