@@ -96,19 +96,33 @@ def _tree_kb(root: int) -> int:
     return total
 
 
-class _Sampler(threading.Thread):
-    """Samples a process tree's memory until told to stop; keeps the peak."""
+class Sampler(threading.Thread):
+    """Samples a process tree's memory until told to stop; keeps the peak. The process
+    itself counts with `include_root` (a kept worker); not for run()'s small wrapper."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, include_root: bool = False) -> None:
         super().__init__(daemon=True)
         self.pid = pid
+        self.include_root = include_root
         self.peak_kb = 0
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.peak_kb = max(self.peak_kb, _tree_kb(self.pid))
+            own = _memory_kb(self.pid) if self.include_root else 0
+            self.peak_kb = max(self.peak_kb, own + _tree_kb(self.pid))
             self.stop.wait(_INTERVAL)
+
+    def finish(self) -> float | None:
+        """Stop; the peak in MB (None where /proc cannot be read)."""
+        self.stop.set()
+        if self.is_alive():
+            self.join()
+        return round(self.peak_kb / 1024, 1) if can_sample() else None
+
+
+def can_sample() -> bool:
+    return (_PROC / str(os.getpid()) / "task").is_dir()
 
 
 # A small process between the harness and the command. Linux counts in a child's ru_maxrss
@@ -128,15 +142,15 @@ with open(sys.argv[1], "w") as out:
 
 def run(command: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Run:
     """Run `command` in `cwd`, its output into `log`; measure it (see the module docstring)."""
-    can_sample = (_PROC / str(os.getpid()) / "task").is_dir()
+    sampling = can_sample()
     figures = log.with_suffix(".json")
     wrapper = [sys.executable, "-S", "-c", _WRAPPER, str(figures), *command]
     with log.open("wb") as out:
         process = subprocess.Popen(
             wrapper, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-        sampler = _Sampler(process.pid)
-        if can_sample:
+        sampler = Sampler(process.pid)
+        if sampling:
             sampler.start()
         try:
             process.wait(timeout)
@@ -144,9 +158,7 @@ def run(command: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Run:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         finally:
-            sampler.stop.set()
-            if can_sample:
-                sampler.join()
+            peak_tree = sampler.finish()
     try:
         measured = json.loads(figures.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # killed, or the wrapper itself failed
@@ -156,7 +168,7 @@ def run(command: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Run:
         seconds=round(measured["seconds"], 3),
         # ru_maxrss is in KiB on Linux (bytes on macOS, where this harness is not meant to run).
         max_rss_mb=round(measured["max_rss_kb"] / 1024, 1),
-        peak_tree_mb=round(sampler.peak_kb / 1024, 1) if can_sample else None,
+        peak_tree_mb=peak_tree,
         returncode=returncode,
         log_tail="" if returncode == 0 else _tail(log),
     )

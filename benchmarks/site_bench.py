@@ -159,14 +159,22 @@ class _Bench:
         What the other scenarios changed since is taken in first by a build that is not
         measured; then `edit`, then the measured rebuild: the editor's save-and-look."""
         server = self._servers.get(which) or self._start(which)
-        server.build()
-        edit()
-        started = time.perf_counter()
-        answer = server.build()
-        seconds = time.perf_counter() - started
+        server.start()
+        # Its memory: the worker and its pools, over both builds (the full one is the peak).
+        sampler = measure.Sampler(server.pid or 0, include_root=True)
+        if measure.can_sample():
+            sampler.start()
+        try:
+            server.build()
+            edit()
+            started = time.perf_counter()
+            answer = server.build()
+            seconds = time.perf_counter() - started
+        finally:
+            peak_tree = sampler.finish()
         ok = answer["kind"] in ("full", "partial") and not answer.get("errors")
         peak = measure.peak_rss_mb(server.pid) if server.pid else 0.0
-        run = measure.Run(seconds, peak, None, 0 if ok else 1, describe(answer))
+        run = measure.Run(seconds, peak, peak_tree, 0 if ok else 1, describe(answer))
         self.runs.setdefault(scenario, []).append(run)
         self.kinds.setdefault(scenario, []).append(answer["kind"])
         state = "" if ok else f" — ÉCHEC ({describe(answer)})"

@@ -47,7 +47,8 @@ class BuildServer:
             answer = self._ask()
         return answer
 
-    def _ask(self) -> dict[str, Any]:
+    def start(self) -> None:
+        """Start the worker now if it is not running (it builds only when asked)."""
         if self._process is None or self._process.poll() is not None:
             self._process = subprocess.Popen(
                 self.command,
@@ -58,6 +59,10 @@ class BuildServer:
                 text=True,
                 encoding="utf-8",
             )
+
+    def _ask(self) -> dict[str, Any]:
+        self.start()
+        assert self._process is not None
         assert self._process.stdin is not None and self._process.stdout is not None
         try:
             self._process.stdin.write("build\n")

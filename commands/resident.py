@@ -24,13 +24,11 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from commands.pelican_run import ProblemCounter, load_settings, run_pelican
-
-logger = logging.getLogger(__name__)
 
 # Plugins whose signal handlers are known to be right in a partial build (see the module's
 # doc): any other receiver of a signal means a full build.
@@ -64,7 +62,6 @@ class Outcome:
     rendered: int = 0
     reused: int = 0
     reason: str = ""  # why not partial, when it was not
-    lines: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -168,8 +165,7 @@ class ResidentSite:
         """Rebuild after articles' text changed; an Outcome whose kind is not "partial" (with
         the reason) when only a full build is right."""
         import incremental
-        from incremental.partial import CannotSwap, Reach, reaches, swap
-        from incremental.writer import IncrementalWriter
+        from incremental.partial import CannotSwap, Reach, swap
         from pelican.contents import Article
         from pelican.generators import ArticlesGenerator
 
@@ -221,20 +217,7 @@ class ResidentSite:
         logging.getLogger().addHandler(counter)
         try:
             state = incremental.last_state.following(Reach([new for _old, new in news]))
-            reach = state.reach
-            IncrementalWriter.state = state
-            try:
-                for writer, method, args, kwargs in last.calls:
-                    template = args[1] if method == "write_file" else None
-                    names = writer.variables(template) if template is not None else None
-                    if not reaches((method, args, kwargs), reach, names):
-                        continue
-                    # Pelican refuses to write a file twice in one build: this is a new one.
-                    writer._written_files = set()
-                    writer._overridden_files = set()
-                    getattr(writer, method)(*args, **kwargs)
-            finally:
-                IncrementalWriter.state = None
+            _write_again(last.calls, state)
             if thumbnails is not None and not thumbnails.partial_ready(pelican):
                 return Outcome("full", reason="une image est à produire")
             state.reach = None
@@ -244,21 +227,46 @@ class ResidentSite:
             self._unsaved = state
             incremental.last_state = state
             incremental.last_counts = {"rendered": state.rendered, "reused": state.reused}
-            # What the plugins that read the output do at `finalized`, told which files
-            # changed (their signature did), so they read only those again.
-            written = sorted(
-                name for name, mark in state.outputs.items() if state.old_outputs.get(name) != mark
-            )
-            sitemap = sys.modules.get("sitemap")
-            if sitemap is not None:
-                sitemap.write_files(pelican.settings, written)
-            seo = sys.modules.get("seo_checklist")
-            if seo is not None:
-                seo.check_written(pelican, written)
+            _check_written(pelican, state)
         finally:
             logging.getLogger().removeHandler(counter)
         self._last = _Last(pelican, last.generators, last.calls, stamps)
         return _outcome("partial", counter, "")
+
+
+def _write_again(calls: list[Any], state: Any) -> None:
+    """Make again the writer calls that can show what changed (state.reach): in them, the
+    incremental writer renders only the pages that reach it."""
+    from incremental.partial import reaches
+    from incremental.writer import IncrementalWriter
+
+    IncrementalWriter.state = state
+    try:
+        for writer, method, args, kwargs in calls:
+            template = args[1] if method == "write_file" else None
+            names = writer.variables(template) if template is not None else None
+            if not reaches((method, args, kwargs), state.reach, names):
+                continue
+            # Pelican refuses to write a file twice in one build: this is a new one.
+            writer._written_files = set()
+            writer._overridden_files = set()
+            getattr(writer, method)(*args, **kwargs)
+    finally:
+        IncrementalWriter.state = None
+
+
+def _check_written(pelican: Any, state: Any) -> None:
+    """What the plugins that read the output do at `finalized`, told which files changed
+    (their signature did), so that they read only those again."""
+    written = sorted(
+        name for name, mark in state.outputs.items() if state.old_outputs.get(name) != mark
+    )
+    sitemap = sys.modules.get("sitemap")
+    if sitemap is not None:
+        sitemap.write_files(pelican.settings, written)
+    seo = sys.modules.get("seo_checklist")
+    if seo is not None:
+        seo.check_written(pelican, written)
 
 
 def _read_again(articles: Any, relative: str, old: Any) -> Any:
