@@ -181,3 +181,44 @@ def test_an_unknown_plugin_means_full_builds() -> None:
         assert "finalized" in _unknown_receivers()
     finally:
         signals.finalized.disconnect(index_every_article)
+
+
+def test_a_summary_taken_from_the_text_follows_it_everywhere(
+    project: Path, server: BuildServer, tmp_path: Path
+) -> None:
+    # No `Summary:`: lists, tags and the description show the first paragraph, which the
+    # partial build must then render again on every page that shows it.
+    new = ARTICLES / "2026-11-20-bourse-aux-jouets.md"
+    (project / new).write_text(
+        "Title: Bourse aux jouets de l’hiver\nDate: 2026-11-20 10:00\nCategory: Vie du quartier\n"
+        "Tags: enfants, entraide\nAuthor: Jean-Baptiste Moreau\n\n"
+        "Les familles du quartier échangent jouets et jeux avant les fêtes.\n\n"
+        "La salle ouvre à dix heures ; chaque famille peut déposer dix jouets au plus.\n",
+        "utf-8",
+    )
+    _build(server, "full")
+    _replace(project, new, "échangent jouets et jeux", "donnent, vendent et échangent jouets")
+    _build(server, "partial")
+    index = (project / "output" / "index.html").read_text("utf-8")
+    assert "donnent, vendent et échangent jouets" in index
+    _assert_equals_cold_build(project, tmp_path)
+
+
+def test_production_settings_feeds_follow_a_partial_build(project: Path, tmp_path: Path) -> None:
+    # Feeds are on in production only; they hold the articles' text.
+    log = (tmp_path / "worker.log").open("w", encoding="utf-8")
+    arguments = ["--settings", "publishconf.py", "--build-date", BUILD_DATE]
+    with BuildServer(project, arguments, stderr=log) as server:
+        _build(server, "full")
+        _append(project, VELO, "Une phrase que le flux doit reprendre.")
+        _build(server, "partial")
+    log.close()
+    feed = (project / "output" / "feeds" / "tout.atom.xml").read_text("utf-8")
+    assert "Une phrase que le flux doit reprendre." in feed
+    cold = tmp_path / "cold"
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("output", ".cache", "__pycache__"))
+    proc = run_invoke("build", "--production", "--build-date", BUILD_DATE, cwd=cold)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    warm, fresh = tree_hashes(project / "output"), tree_hashes(cold / "output")
+    assert warm.keys() == fresh.keys()
+    assert [name for name in warm if warm[name] != fresh[name]] == []
