@@ -4,7 +4,8 @@ The worker (`python -m commands.build_server`, run from the project) keeps a Res
 (resident.py). Each line "build" on its standard input makes it rebuild; it answers with
 one line of JSON on its standard output (kind, seconds, errors, warnings, rendered,
 reused, reason), while the build's own messages go to standard error as in `invoke
-build`. When a setting or plugin code changed, it answers kind "restart" and exits:
+build`; the caller says what it wants of the answer (`describe`). When a setting or plugin
+code changed, it answers kind "restart" and exits:
 `BuildServer` then starts a fresh worker, which loads the new code, and asks again.
 """
 
@@ -44,7 +45,9 @@ class BuildServer:
         answer = self._ask()
         if answer["kind"] == "restart":
             self.close()
+            why = answer.get("reason", "")
             answer = self._ask()
+            answer["restarted"] = why
         return answer
 
     def start(self) -> None:
@@ -110,10 +113,14 @@ def describe(answer: dict[str, Any]) -> str:
         return "Rien n’a changé : rien à refaire."
     if kind == "failed":
         return f"Construction impossible : {answer.get('reason', '')}"
+    if kind == "restart":
+        return f"Code modifié ({answer.get('reason', '')}) : le processus de construction repart."
     pages = f"{answer.get('rendered', 0)} page(s) rendue(s)"
     if kind == "partial":
         return f"Reconstruction partielle en {seconds} s : {pages} ; {verdict}."
     why = f" ({answer['reason']})" if answer.get("reason") else ""
+    if answer.get("restarted"):
+        why = f" (code modifié : {answer['restarted']}, processus relancé)"
     return f"Reconstruction complète en {seconds} s{why} : {pages} ; {verdict}."
 
 
@@ -154,7 +161,6 @@ def main(argv: list[str] | None = None) -> int:
             outcome = Outcome("failed", reason=f"{type(error).__name__}: {error}")
             site = ResidentSite(project / options.settings, overrides)
         answer = {name: getattr(outcome, name) for name in FIELDS}
-        print(describe(answer), file=sys.stderr, flush=True)
         print(json.dumps(answer, ensure_ascii=False), file=answers, flush=True)
         if outcome.kind == "restart":
             break
