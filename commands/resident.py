@@ -136,7 +136,10 @@ class ResidentSite:
 
         self._last = None  # a build that fails half-way leaves nothing to continue
         self.close()
+        # The last build's objects are garbage now (cycles: content ↔ context): collected
+        # before this build makes its own, not beside them (the worker's peak memory).
         gc.unfreeze()
+        gc.collect()
         captured: dict[str, Any] = {}
 
         def keep_generators(generators: list[Any]) -> None:

@@ -49,9 +49,10 @@ _last_checked: _Checked | None = None
 def _configure(pelican: Any) -> None:
     # At `initialized`: a bad SEO_* value stops the build before anything is generated,
     # instead of after a full build.
-    global _prefetcher
+    global _prefetcher, _last_checked
     settings = configure(pelican.settings)
     _prefetcher = None
+    _last_checked = None  # a new build checks anew; the old site need not stay in memory
     workers = background_workers(settings["SEO_WORKERS"])
     if settings["SEO_RUN_ON_BUILD"] and workers:
         cache = PageCache(report_folder(settings), Path(settings["OUTPUT_PATH"]))
