@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
+from commands import last_build  # noqa: E402
 from commands.build_inputs import BuildInputs  # noqa: E402
 from commands.content_check import article_problems, image_problems  # noqa: E402
 from commands.deploy import DeployError  # noqa: E402
@@ -99,22 +100,9 @@ def _build(
         raise Exit("Des erreurs sont signalées ci-dessus : corrigez-les avant de publier.", code=1)
 
 
-LAST_BUILD = CACHE_DIR / "last-build.json"
-
-
 def _remember_build(settings_file: Path, output: Path) -> None:
     # `invoke seo` checks the last build with the settings that made it (SITEURL differs).
-    LAST_BUILD.parent.mkdir(parents=True, exist_ok=True)
-    record = {"settings": settings_file.name, "output": str(output)}
-    LAST_BUILD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-
-
-def _last_build() -> dict[str, str]:
-    try:
-        record = json.loads(LAST_BUILD.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if isinstance(record, dict) else {}
+    last_build.remember(ROOT, settings_file, output)
 
 
 def _check_siteurl(settings: dict[str, Any]) -> None:
@@ -432,7 +420,7 @@ def seo(
     from seo_checklist.engine import check_configured
     from seo_checklist.settings import configure, report_folder
 
-    last = _last_build()
+    last = last_build.recall(ROOT)
     folder = Path(output or last.get("output") or ROOT / "output").resolve()
     # The last build's settings when checking its folder: a production build has SITEURL.
     if last.get("output") and Path(last["output"]).resolve() == folder:

@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path[:0] = [str(project), str(project / "plugins")]
     from invoke import Exit
 
+    from commands import last_build
     from commands.resident import Outcome, ResidentSite
 
     overrides: dict[str, Any] = {}
@@ -155,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         try:
             outcome = site.build()
+            if outcome.kind in ("full", "partial") and site.output.parts:
+                # What `invoke seo` then checks, as after `invoke build`.
+                last_build.remember(project, project / options.settings, site.output)
         except Exit as stop:  # invalid settings, said in plain words
             outcome = Outcome("failed", reason=str(stop.message or ""))
         except Exception as error:  # a bug: said in one line; the next build starts afresh

@@ -82,6 +82,11 @@ class ResidentSite:
         # The state of the last partial build, written at close() or before a full build.
         self._unsaved: Any = None
 
+    @property
+    def output(self) -> Path:
+        """The output folder of the last build ("" before the first one)."""
+        return Path(self._last.pelican.settings["OUTPUT_PATH"]) if self._last else Path()
+
     def build(self) -> Outcome:
         started = time.perf_counter()
         try:

@@ -9,6 +9,7 @@ edited project in a fresh copy. Not a timing test: `invoke bench` measures speed
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +73,9 @@ def test_article_text_edits_are_partial_and_equal_a_cold_build(
 ) -> None:
     first = _build(server, "full")
     assert first["errors"] == 0 and first["rendered"] > 50
+    # `invoke seo` then checks this build, as after `invoke build`.
+    record = json.loads((project / ".cache" / "last-build.json").read_text("utf-8"))
+    assert record == {"settings": "pelicanconf.py", "output": str(project / "output")}
 
     _append(project, VELO, "Un paragraphe ajouté pendant l’aperçu.")
     second = _build(server, "partial")
