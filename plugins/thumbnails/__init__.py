@@ -104,9 +104,9 @@ def start_partial(pelican: Any) -> None:
 
 
 def partial_ready(pelican: Any) -> bool:
-    """After a partial build read its content: True if every rendition it needs is already
-    published (nothing to encode, nothing to remove); False means: build in full. Either
-    way the plugin is left as after a build."""
+    """After a partial build read its content and rendered its pages: True if every
+    rendition they use is already published (a partial build encodes and removes nothing);
+    False means: build in full. Either way the plugin is left as after a build."""
     global _service
     service, _service = _service, None
     return service is not None and service.published_already(Path(pelican.settings["OUTPUT_PATH"]))
