@@ -48,7 +48,9 @@ KNOWN_PLUGINS = frozenset(
 # article_neighbours plugin): carried over from the old object to the new one.
 ADDED_AFTER_READ = frozenset({"translations", "prev_article", "next_article"})
 
-Signature = tuple[int, int]
+# Size, modification time in ns and inode: an editor that saves by writing a new file (most
+# do) changes the inode even where the file system keeps coarse times.
+Signature = tuple[int, int, int]
 
 
 @dataclass
@@ -379,7 +381,7 @@ def _stamps(settings: dict[str, Any], settings_file: Path) -> dict[str, Signatur
             info = file.resolve().stat()
         except OSError:
             continue
-        stamps[str(file.resolve())] = (info.st_size, info.st_mtime_ns)
+        stamps[str(file.resolve())] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return stamps
 
 
@@ -393,4 +395,4 @@ def _scan(folder: str, stamps: dict[str, Signature]) -> None:
                     _scan(entry.path, stamps)
             elif entry.is_file():
                 info = entry.stat()
-                stamps[entry.path] = (info.st_size, info.st_mtime_ns)
+                stamps[entry.path] = (info.st_size, info.st_mtime_ns, info.st_ino)
