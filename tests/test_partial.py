@@ -3,6 +3,7 @@ reaches it the way its fingerprint would."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
@@ -55,3 +56,21 @@ def test_reaches_reads_only_the_variables_a_template_reads() -> None:
     assert reaches(call, Reach([target]), None)  # unknown variables: when in doubt, render
     feed = ("write_feed", ([other, target], context, "feeds/all.atom.xml"), {})
     assert reaches(feed, Reach([target]), None)
+
+
+def test_reach_and_swap_follow_dataclasses_and_doubt_what_no_fingerprint_takes() -> None:
+    @dataclasses.dataclass
+    class Card:  # a plugin's object holding an article (digest.py takes its fields)
+        article: Article
+        label: str
+
+    class Opaque:  # nothing digest.py can fingerprint: its page is rendered every build
+        pass
+
+    target, other = _article("Cible"), _article("Autre")
+    card = Card(target, "carte")
+    assert Reach([target])(card) and not Reach([target])(Card(other, "x"))
+    assert Reach([target])(Opaque())  # when in doubt, rendered, as a full build does
+    assert not Reach([target])(_article)  # a function, fingerprinted by its name
+    new = _article("Nouvelle")
+    assert swap([[card]], target, new) == 1 and card.article is new

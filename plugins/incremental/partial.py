@@ -2,10 +2,11 @@
 
 After a full build, the generators, their context and every call the writer received are
 still in memory. When only the text of an article changed, `swap` puts the re-read article
-in place of the old object everywhere those hold it, and `rewrite` makes again only the
-writer calls that can show it; in them, a page is rendered only if what its template can
-read reaches the article (`Reach`), the same reach a fingerprint (digest.py) follows.
-Every other page, feed and file stays as the last build left it.
+in place of the old object everywhere those hold it; `reaches` tells which writer calls can
+show it, and the caller makes those again; in them, a page is rendered only if what its
+template can read reaches the article (`Reach`): the same reach a fingerprint (digest.py)
+follows, so a partial build renders at least what a full incremental build would. Every
+other page, feed and file stays as the last build left it.
 
 What decides whether a partial build is allowed (nothing but an article's text changed, so
 no address, title, date, tag or neighbour changed) is the caller's: see
@@ -14,30 +15,57 @@ commands/resident.py. When in doubt, it builds fully.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import decimal
 import functools
+import pathlib
 from typing import Any
 
 from .digest import REFERENCE_ATTRIBUTES, SKIPPED_ATTRIBUTES
 
-# Values that hold nothing: not walked (most of what a content object holds is text).
-_LEAVES = frozenset({str, int, float, bool, bytes, type(None), datetime.date, datetime.datetime})
 _NOT_WALKED = SKIPPED_ATTRIBUTES | REFERENCE_ATTRIBUTES
+_SCALARS = (
+    str, bytes, int, float, decimal.Decimal, type(None), pathlib.PurePath,
+    datetime.date, datetime.time, datetime.timedelta, datetime.tzinfo,
+)  # fmt: skip
 
 
 @functools.cache
 def _kind(kind: type) -> str:
-    """ "content" for Pelican's content classes (articles, pages…), "page" for a paginator's
-    page, "" for anything else: what Pelican and the plugins keep besides content
-    (settings, the Jinja environment, readers) is never walked."""
+    """How a value of this type is fingerprinted (digest.py), hence walked here:
+    "leaf" (holds no other object, or is fingerprinted by name: scalars, Pelican's
+    categories and tags, Jinja objects, a paginator by its size), "list", "dict", "page" (a
+    paginator's page: its items), "content" (Pelican's articles, pages…: their own
+    attributes), "dataclass" (its fields), or "unknown" (not fingerprinted: a page showing
+    it is rendered on every build)."""
     name = f"{kind.__module__}.{kind.__qualname__}"
+    if issubclass(kind, _SCALARS) or name.startswith(("pelican.urlwrappers.", "jinja2.")):
+        return "leaf"
+    if name == "pelican.paginator.Paginator":
+        return "leaf"
+    if issubclass(kind, list | tuple | set | frozenset):
+        return "list"
+    if issubclass(kind, dict):
+        return "dict"
+    if name == "pelican.paginator.Page":
+        return "page"
     if name.startswith("pelican.contents.") and hasattr(kind, "__dict__"):
         return "content"
-    return "page" if name == "pelican.paginator.Page" else ""
+    if dataclasses.is_dataclass(kind):
+        return "dataclass"
+    return "unknown"
 
 
 def _leaf(value: Any) -> bool:
-    return type(value) in _LEAVES or isinstance(value, str)
+    kind = type(value)
+    if kind is str:  # most of what is walked: a fast path before the kind's lookup
+        return True
+    found = _kind(kind)
+    if found != "unknown":
+        return found == "leaf"
+    # Filters and template globals: fingerprinted by name, their code is in the build's.
+    return callable(value) and hasattr(value, "__qualname__")
 
 
 class CannotSwap(Exception):
@@ -46,7 +74,7 @@ class CannotSwap(Exception):
 
 def swap(roots: list[Any], old: Any, new: Any) -> int:
     """Replace `old` by `new` wherever `roots` hold it: in lists, dict values, and the
-    attributes of content objects. Returns how many places were changed."""
+    attributes of content objects and dataclasses. Returns how many places were changed."""
     seen: set[int] = set()
     changed = 0
     todo = list(roots)
@@ -75,23 +103,37 @@ def swap(roots: list[Any], old: Any, new: Any) -> int:
             if any(item is old for item in value):
                 raise CannotSwap(type(value).__name__)
             todo.extend(item for item in value if not _leaf(item))
-        elif _kind(type(value)) == "content":
-            for name, item in vars(value).items():
+        elif _kind(type(value)) in ("content", "dataclass"):
+            for name, item in _fields(value).items():
                 if name in ("settings", "_context") or _leaf(item):
                     continue
                 if item is old:
-                    setattr(value, name, new)
+                    try:
+                        setattr(value, name, new)
+                    except dataclasses.FrozenInstanceError:
+                        raise CannotSwap(type(value).__name__) from None
                     changed += 1
                 else:
                     todo.append(item)
     return changed
 
 
+def _fields(value: Any) -> dict[str, Any]:
+    """A content object's attributes, a dataclass's fields (its __dict__ when it has one: the
+    fields and maybe more, quicker to get)."""
+    held = getattr(value, "__dict__", None)
+    if held is not None:
+        return held
+    return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+
+
 class Reach:
     """Whether a value reaches one of `targets` the way its fingerprint would (digest.py):
-    through lists, dictionaries, the items of a paginator's page, and a content object's own
-    attributes (not through `prev_article` and the like, which show only a neighbour's
-    title and address, nor through a paginator, fingerprinted by its size)."""
+    through lists, dictionaries, the items of a paginator's page, a dataclass's fields and a
+    content object's own attributes (not through `prev_article` and the like, which show
+    only a neighbour's title and address, nor through a paginator, fingerprinted by its
+    size). A value the fingerprint cannot take counts as reaching: a full build renders the
+    page that shows it every time, so must a partial one."""
 
     def __init__(self, targets: list[Any]) -> None:
         self._targets = {id(target) for target in targets}
@@ -108,27 +150,25 @@ class Reach:
             return known
         self._memo[id(value)] = False  # a cycle does not reach more than its parts
         self._keep.append(value)
-        found = any(self(item) for item in self._parts(value))
+        kind = _kind(type(value))
+        found = kind == "unknown" or any(self(item) for item in _parts(value, kind))
         self._memo[id(value)] = found
         return found
 
-    @staticmethod
-    def _parts(value: Any) -> list[Any]:
-        if isinstance(value, list | tuple | set | frozenset):
-            return list(value)
-        if isinstance(value, dict):
-            return list(value.values())
-        kind = _kind(type(value))
-        # As digest.py: a page by its items, a paginator by its size only.
-        if kind == "page":
-            return [value.object_list]
-        if kind == "content":
-            return [
-                item
-                for name, item in vars(value).items()
-                if not _leaf(item) and name not in _NOT_WALKED
-            ]
-        return []
+
+def _parts(value: Any, kind: str) -> list[Any]:
+    if kind == "list":
+        return list(value)
+    if kind == "dict":
+        return list(value.values())
+    if kind == "page":
+        return [value.object_list]
+    if kind == "dataclass":
+        return list(_fields(value).values())
+    # content
+    return [
+        item for name, item in vars(value).items() if name not in _NOT_WALKED and not _leaf(item)
+    ]
 
 
 def reaches(call: tuple[str, tuple[Any, ...], dict[str, Any]], reach: Reach, names: Any) -> bool:
