@@ -294,10 +294,7 @@ class _Memo:
             return self._render_if_reached(output_file, path, localcontext)
         key = self.writer.page_key(self.template, localcontext, self.state, self.shared)
         if key is not None and self._reuse(output_file, path, key, localcontext):
-            # Pelican opens the file next (Writer._open_w): it must not write it.
-            self.writer._kept.add(path)
-            self.state.reused += 1
-            return ""
+            return self._keep(path)
         recorder = self.writer.recorder
         recorder.calls = []
         try:
@@ -309,6 +306,13 @@ class _Memo:
             self.state.remember(output_file, key, html.encode("utf-8"), calls)
         return html
 
+    def _keep(self, path: str) -> str:
+        """The page at `path` stays as it is: Pelican opens the file next (Writer._open_w),
+        which must not write it."""
+        self.writer._kept.add(path)
+        self.state.reused += 1
+        return ""
+
     def _render_if_reached(self, output_file: str, path: str, localcontext: dict[str, Any]) -> str:
         """In a partial build (partial.py): render the page only if what its template can
         read reaches the changed content; otherwise it stays as the last build wrote it."""
@@ -316,9 +320,7 @@ class _Memo:
         reach = self.state.reach
         shown = names is None or any(reach(localcontext[n]) for n in names if n in localcontext)
         if not shown:
-            self.writer._kept.add(path)
-            self.state.reused += 1
-            return ""
+            return self._keep(path)
         # No key is kept for it: the next full build renders it again, which is safe.
         self.state.new.pop(output_file, None)
         self.state.rendered += 1
