@@ -48,18 +48,34 @@ def _library_versions() -> list[str]:
     return found
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path) -> list[str]:
     found = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
         # Hidden files are editors' locks and swap files (.#x.md, .x.md.swp), which Pelican
         # does not read either; they come and go while an editor types.
         found.extend(
-            Path(folder) / name
+            os.path.join(folder, name)  # noqa: PTH118 - strings: livereload walks on each save
             for name in names
             if not name.endswith(".pyc") and not name.startswith(".")
         )
     return found
+
+
+def input_files(project: Path, settings_file: Path, roots: list[Path]) -> list[str]:
+    """Every file a build reads, resolved: those under the content, theme and plugin folders
+    `roots` (hidden files and compiled Python left out), the settings, and the project's
+    own code and lock file. `invoke build` fingerprints them; livereload's worker
+    (commands/resident.py) watches them."""
+    files: list[str] = []
+    for root in roots:
+        if root.is_dir():
+            files += _walk(root.resolve())
+    extra = [settings_file, project / "pelicanconf.py", project / "tasks.py"]
+    extra += [project / "publishconf.py", project / "requirements.lock"]
+    extra += [*(project / "commands").glob("*.py"), *(project / "theme").glob("*.py")]
+    files += [str(p.resolve()) for p in extra if p.is_file()]
+    return sorted(set(files))
 
 
 class BuildInputs:
@@ -102,16 +118,11 @@ class BuildInputs:
     def fingerprint(self, roots: dict[str, Any]) -> str:
         """Fingerprint of every input, given the folders the settings name (as recorded)."""
         known: dict[str, list[Any]] = self.record.get("hashes", {})
-        files: list[Path] = []
-        for root in [roots["PATH"], roots["THEME"], *roots["PLUGIN_PATHS"]]:
-            if root and self._path(root).is_dir():
-                files += _walk(self._path(root).resolve())
-        extra = [self.settings_file, self.project / "pelicanconf.py", self.project / "tasks.py"]
-        extra += [self.project / "publishconf.py", self.project / "requirements.lock"]
-        extra += [*(self.project / "commands").glob("*.py"), *(self.project / "theme").glob("*.py")]
-        files += [p.resolve() for p in extra if p.is_file()]
+        folders = [roots["PATH"], roots["THEME"], *roots["PLUGIN_PATHS"]]
+        files = input_files(self.project, self.settings_file, [self._path(f) for f in folders if f])
         digest = hashlib.sha256()
-        for path in sorted(set(files)):
+        for name in files:
+            path = Path(name)
             try:
                 stat = path.stat()
                 mark = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
@@ -140,8 +151,8 @@ class BuildInputs:
         """Fingerprint of the output folder's files: names, sizes, modification times."""
         digest = hashlib.sha256()
         for path in sorted(_walk(output)) if output.is_dir() else []:
-            stat = path.stat()
-            name = path.relative_to(output)
+            stat = os.stat(path)  # noqa: PTH116 - string paths: thousands of them
+            name = os.path.relpath(path, output)
             digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
         return digest.hexdigest()
 

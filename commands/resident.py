@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from commands.build_inputs import input_files
 from commands.pelican_run import ProblemCounter, load_settings, run_pelican
 
 # Plugins whose signal handlers are known to be right in a partial build (see the module's
@@ -366,33 +367,15 @@ def _is_code(path: str, settings: dict[str, Any], settings_file: Path) -> bool:
 
 
 def _stamps(settings: dict[str, Any], settings_file: Path) -> dict[str, Signature]:
-    """Size and modification time of every input: content, theme, plugins, settings and the
-    project's code (as commands/build_inputs.py lists them)."""
-    stamps: dict[str, Signature] = {}
-    roots = [settings["PATH"], settings.get("THEME"), *settings.get("PLUGIN_PATHS", [])]
-    for root in roots:
-        if root and Path(root).is_dir():
-            _scan(str(Path(root).resolve()), stamps)
+    """The stamp of every input, as `invoke build` lists them (build_inputs.input_files)."""
+    folders = [settings["PATH"], settings.get("THEME"), *settings.get("PLUGIN_PATHS", [])]
+    roots = [Path(folder) for folder in folders if folder]
     project = settings_file.resolve().parent
-    files = [settings_file, project / "pelicanconf.py", project / "publishconf.py"]
-    files += [project / "requirements.lock", *(project / "commands").glob("*.py")]
-    for file in files:
+    stamps: dict[str, Signature] = {}
+    for path in input_files(project, settings_file, roots):
         try:
-            info = file.resolve().stat()
+            info = os.stat(path)  # noqa: PTH116 - a string path, on each save
         except OSError:
-            continue
-        stamps[str(file.resolve())] = (info.st_size, info.st_mtime_ns, info.st_ino)
+            continue  # gone since the walk: the next rebuild sees it gone
+        stamps[path] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return stamps
-
-
-def _scan(folder: str, stamps: dict[str, Signature]) -> None:
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue  # editors' lock and swap files come and go; Pelican skips them too
-            if entry.is_dir():
-                if entry.name != "__pycache__":
-                    _scan(entry.path, stamps)
-            elif entry.is_file():
-                info = entry.stat()
-                stamps[entry.path] = (info.st_size, info.st_mtime_ns, info.st_ino)
