@@ -10,25 +10,23 @@ resident rebuild with this one, not only with a fresh `pelican` process.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import time
+from typing import Any
+
+from commands.build_server import answer_channel, serve
 
 
 def main(argv: list[str] | None = None) -> int:
     settings_file, content, output = argv or sys.argv[1:]
-    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
-    sys.stdout.flush()
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # Pelican's own lines: to stderr
+    answers = answer_channel()  # Pelican's own lines go to stderr
     from pelican import Pelican
     from pelican.settings import read_settings
 
     settings = read_settings(settings_file, override={"PATH": content, "OUTPUT_PATH": output})
     pelican = Pelican(settings)
-    for line in sys.stdin:
-        if line.strip() != "build":
-            continue
+
+    def build() -> dict[str, Any]:
         started = time.perf_counter()
         try:
             pelican.run()
@@ -37,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{type(error).__name__}: {error}", file=sys.stderr)
             kind = "failed"
         seconds = time.perf_counter() - started
-        answer = {"kind": kind, "seconds": seconds, "errors": 0, "warnings": 0, "reason": ""}
-        print(json.dumps(answer), file=answers, flush=True)
+        return {"kind": kind, "seconds": seconds, "errors": 0, "warnings": 0, "reason": ""}
+
+    serve(answers, build)
     return 0
 
 

@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -124,6 +125,27 @@ def describe(answer: dict[str, Any]) -> str:
     return f"Reconstruction complète en {seconds} s{why} : {pages} ; {verdict}."
 
 
+def answer_channel() -> IO[str]:
+    """Where a worker writes its answers: the real standard output. Anything else printed
+    there (Pelican's "Done:" line) goes to standard error, with the build's messages."""
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return answers
+
+
+def serve(answers: IO[str], build: Callable[[], dict[str, Any]]) -> None:
+    """The worker's side of the protocol: one answer per "build" line, until standard input
+    closes or an answer says "restart"."""
+    for line in sys.stdin:
+        if line.strip() != "build":
+            continue
+        answer = build()
+        print(json.dumps(answer, ensure_ascii=False), file=answers, flush=True)
+        if answer["kind"] == "restart":
+            return
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -131,11 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content")
     parser.add_argument("--build-date")
     options = parser.parse_args(argv)
-    # Answers go to the real standard output; anything else printed there (Pelican's "Done:"
-    # line) goes to standard error with the rest of the build's messages.
-    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
-    sys.stdout.flush()
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    answers = answer_channel()
     project = Path.cwd()
     sys.path[:0] = [str(project), str(project / "plugins")]
     from invoke import Exit
@@ -150,24 +168,24 @@ def main(argv: list[str] | None = None) -> int:
         overrides["OUTPUT_PATH"] = str(Path(options.output).resolve())
     if options.build_date:
         overrides["BUILD_DATE"] = options.build_date
-    site = ResidentSite(project / options.settings, overrides)
-    for line in sys.stdin:
-        if line.strip() != "build":
-            continue
+    settings_file = project / options.settings
+    site = ResidentSite(settings_file, overrides)
+
+    def build() -> dict[str, Any]:
+        nonlocal site
         try:
             outcome = site.build()
             if outcome.kind in ("full", "partial") and site.output.parts:
                 # What `invoke seo` then checks, as after `invoke build`.
-                last_build.remember(project, project / options.settings, site.output)
+                last_build.remember(project, settings_file, site.output)
         except Exit as stop:  # invalid settings, said in plain words
             outcome = Outcome("failed", reason=str(stop.message or ""))
         except Exception as error:  # a bug: said in one line; the next build starts afresh
             outcome = Outcome("failed", reason=f"{type(error).__name__}: {error}")
-            site = ResidentSite(project / options.settings, overrides)
-        answer = {name: getattr(outcome, name) for name in FIELDS}
-        print(json.dumps(answer, ensure_ascii=False), file=answers, flush=True)
-        if outcome.kind == "restart":
-            break
+            site = ResidentSite(settings_file, overrides)
+        return {name: getattr(outcome, name) for name in FIELDS}
+
+    serve(answers, build)
     site.close()  # standard input closed (livereload stopped) or a restart
     return 0
 
