@@ -61,7 +61,7 @@ def _build(
     previous = inputs.unchanged()
     if previous is not None:
         out_path, summary = previous
-        _remember_build(settings_file, out_path)
+        last_build.remember(ROOT, settings_file, out_path)
         out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
         print(
             f"Rien n’a changé depuis la dernière construction de {out}/ : rien à refaire. "
@@ -89,7 +89,7 @@ def _build(
     seo_report = getattr(sys.modules.get("seo_checklist"), "last_report", None)
     if seo_report is not None:
         summary.append(seo_report.summary())
-    _remember_build(settings_file, out_path)
+    last_build.remember(ROOT, settings_file, out_path)
     summary.append(
         f"Construction terminée dans {out}/ (date de construction {settings['BUILD_DATE']}) : "
         f"{counter.errors} erreur(s), {counter.warnings} avertissement(s)."
@@ -98,11 +98,6 @@ def _build(
     inputs.save(summary, clean=not (counter.errors or counter.warnings))
     if counter.errors:
         raise Exit("Des erreurs sont signalées ci-dessus : corrigez-les avant de publier.", code=1)
-
-
-def _remember_build(settings_file: Path, output: Path) -> None:
-    # `invoke seo` checks the last build with the settings that made it (SITEURL differs).
-    last_build.remember(ROOT, settings_file, output)
 
 
 def _check_siteurl(settings: dict[str, Any]) -> None:

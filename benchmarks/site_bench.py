@@ -38,15 +38,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from commands import last_build
 from commands.build_server import BuildServer, describe
 
 from . import corpus, measure, report, thumbnails_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 JSON_OUT = ROOT / ".cache" / "bench" / "last.json"
-LAST_BUILD = ROOT / ".cache" / "last-build.json"
+LAST_BUILD = ROOT / last_build.RECORD
 # (articles, listings, photos). "default" is the issue's size for targets 1-3; "large" for
 # target 5 (memory); "tiny" proves the instrument works (the smoke test).
 SIZES = {
@@ -110,6 +111,7 @@ class _Bench:
         self.encoded: dict[str, list[int | None]] = {}
         self.kinds: dict[str, list[str]] = {}  # what each kept-process rebuild did
         self._servers: dict[str, BuildServer] = {}
+        self._logs: list[IO[str]] = []  # the kept processes' standard error
 
     def _stock_settings(self, name: str, extra: dict[str, Any]) -> Path:
         values = {**_STOCK_SETTINGS, "CACHE_PATH": str(self.stock_root / f"cache-{name}"), **extra}
@@ -182,6 +184,7 @@ class _Bench:
 
     def _start(self, which: str) -> BuildServer:
         log = (self.logs / f"live-{which}.log").open("w", encoding="utf-8")
+        self._logs.append(log)
         if which == "ours":
             arguments = ["--content", str(self.site.content), "--output", str(self.work / "live")]
             server = BuildServer(ROOT, [*arguments, "--build-date", corpus.BUILD_DATE], stderr=log)
@@ -195,6 +198,8 @@ class _Bench:
     def close(self) -> None:
         for server in self._servers.values():
             server.close()
+        for log in self._logs:
+            log.close()
 
     def wipe_stock(self, settings: str) -> None:
         for folder in (f"out-{settings}", f"cache-{settings}"):
@@ -358,9 +363,9 @@ def run_benchmark(options: Options, progress: Progress = lambda line: None) -> d
         },
     }
     work = Path(tempfile.mkdtemp(prefix="babillard-bench-"))
-    # `invoke build` records its output folder for `invoke seo` (tasks.py); ours are temporary,
-    # so the developer's own record is put back afterwards.
-    last_build = LAST_BUILD.read_bytes() if LAST_BUILD.is_file() else None
+    # `invoke build` and livereload's worker record their output folder for `invoke seo`
+    # (commands/last_build.py); ours are temporary, so the developer's own record is put back.
+    saved_record = LAST_BUILD.read_bytes() if LAST_BUILD.is_file() else None
     try:
         if options.only in ("all", "site"):
             result.update(_measure_site(options, work, progress))
@@ -368,8 +373,8 @@ def run_benchmark(options: Options, progress: Progress = lambda line: None) -> d
             progress(f"Miniatures : {options.photos} photos, contre une boucle Pillow simple…")
             result["thumbnails"] = thumbnails_bench.run(options.photos, options.repeats)
     finally:
-        if last_build is not None:
-            LAST_BUILD.write_bytes(last_build)
+        if saved_record is not None:
+            LAST_BUILD.write_bytes(saved_record)
         elif options.only != "thumbnails":
             LAST_BUILD.unlink(missing_ok=True)
         if options.keep:
