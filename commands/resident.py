@@ -58,7 +58,7 @@ Signature = tuple[int, int, int]
 class Outcome:
     """What one rebuild did."""
 
-    kind: str  # "full", "partial", "unchanged" or "restart"
+    kind: str  # "full", "partial", "unchanged", "restart" (or "failed", from build_server)
     seconds: float = 0.0
     errors: int = 0
     warnings: int = 0

@@ -149,7 +149,7 @@ def run_checks(
     refused = _SiteRefused(site)
     local_ctx = dataclasses.replace(ctx, site=refused, cache=refused, excluded=refused)
     rules = _rules(settings, local_checks)
-    by_id = {check.id: check for check in local_checks}
+    by_id = {check.id: check for check in page_checks}
     for url in sorted(site.pages):
         page = site.pages[url]
         if url in ctx.excluded:
@@ -189,7 +189,7 @@ def run_checks(
             ]
             if memo is not None:
                 memo[url] = (page, site.shape, found)
-        findings.extend(finding(all_checks()[check_id], url, m) for check_id, m in found)
+        findings.extend(finding(by_id[check_id], url, m) for check_id, m in found)
     for check in active:
         if not check.site_wide:
             continue
