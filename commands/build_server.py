@@ -78,7 +78,10 @@ class BuildServer:
             # The worker died (its traceback is on stderr): the next build starts a new one.
             code = self._process.wait()
             self._process = None
-            why = f"le processus de construction s’est arrêté ({code})"
+            why = (
+                f"le processus de construction s’est arrêté (code {code}) ; il repart à la "
+                "prochaine modification enregistrée"
+            )
             return {"kind": "failed", "reason": why}
         return json.loads(line)
 
@@ -181,7 +184,11 @@ def main(argv: list[str] | None = None) -> int:
         except Exit as stop:  # invalid settings, said in plain words
             outcome = Outcome("failed", reason=str(stop.message or ""))
         except Exception as error:  # a bug: said in one line; the next build starts afresh
-            outcome = Outcome("failed", reason=f"{type(error).__name__}: {error}")
+            why = (
+                f"erreur interne ({type(error).__name__} : {error}) → enregistrez à nouveau "
+                "pour reconstruire tout le site ; si elle revient, signalez-la avec ce message"
+            )
+            outcome = Outcome("failed", reason=why)
             site = ResidentSite(settings_file, overrides)
         return {name: getattr(outcome, name) for name in FIELDS}
 
