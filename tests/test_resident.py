@@ -226,3 +226,16 @@ def test_production_settings_feeds_follow_a_partial_build(project: Path, tmp_pat
     warm, fresh = tree_hashes(project / "output"), tree_hashes(cold / "output")
     assert warm.keys() == fresh.keys()
     assert [name for name in warm if warm[name] != fresh[name]] == []
+
+
+def test_invalid_settings_are_said_in_plain_words_and_the_worker_goes_on(
+    project: Path, tmp_path: Path
+) -> None:
+    log = (tmp_path / "worker.log").open("w", encoding="utf-8")
+    with BuildServer(project, ["--build-date", "demain"], stderr=log) as server:
+        answer = server.build()
+        assert answer["kind"] == "failed"
+        assert "BUILD_DATE" in answer["reason"] and "AAAA-MM-JJ" in answer["reason"]
+        assert describe(answer).startswith("Construction impossible : BUILD_DATE")
+        assert server.build()["kind"] == "failed"  # still up, still saying why
+    log.close()
