@@ -6,11 +6,14 @@ each rebuild, the inputs are compared with the last build's by their stat signat
 
 - nothing changed: nothing is done;
 - only the text of some articles changed (same title, date, tags, address… so no other page
-  shows anything new of them but their text and summary): each is read again, put in place
-  of the old one (incremental/partial.py), and only the pages that show it are rendered.
-  The SEO checklist and the sitemap then run as after any build;
-- a template, a listing, an image, a new or deleted file, metadata: a full build, in this
-  process;
+  shows anything new of them but their text and summary), or some listings changed without
+  moving (same address, date, expiry, status, category and kind: the listings plugin's
+  `read_again` decides): each is read again, put in place of the old one
+  (incremental/partial.py), and only the pages that show it are rendered; the listings
+  plugin writes its own files (export, calendars) again. The SEO checklist and the sitemap
+  then run as after any build;
+- a template, an image, a new or deleted file, an article's metadata, a listing that moved:
+  a full build, in this process;
 - a setting or plugin code: this process cannot load new code, `build()` says "restart".
 
 When in doubt, it builds in full: a partial build is only attempted for the plugins it
@@ -173,8 +176,8 @@ class ResidentSite:
     # --- partial builds -----------------------------------------------------------------
 
     def _partial(self, last: _Last, changed: list[str], stamps: dict[str, Signature]) -> Outcome:
-        """Rebuild after articles' text changed; an Outcome whose kind is not "partial" (with
-        the reason) when only a full build is right."""
+        """Rebuild after the text of articles or listings changed; an Outcome whose kind is
+        not "partial" (with the reason) when only a full build is right."""
         import incremental
         from incremental.partial import CannotSwap, Reach, swap
         from pelican.contents import Article
@@ -187,16 +190,23 @@ class ResidentSite:
         articles = next((g for g in last.generators if isinstance(g, ArticlesGenerator)), None)
         if articles is None or incremental.last_state is None:
             return Outcome("full", reason="pas de construction précédente à continuer")
+        # The listings plugin's generator, when it is there: it reads its own files again.
+        listings = next((g for g in last.generators if hasattr(g, "read_again")), None)
         content = articles.context["generated_content"]
         root = Path(articles.path)
-        olds = []
+        olds, listing_files = [], []
         for path in changed:
             relative = os.path.relpath(path, root)
             old = content.get(relative)
-            if not isinstance(old, Article) or stamps.get(path) is None:
-                shown = os.path.relpath(path, root.resolve().parent)
-                return Outcome("full", reason=f"{shown} n’est pas un article déjà construit")
-            olds.append((relative, old))
+            shown = os.path.relpath(path, root.resolve().parent)
+            if stamps.get(path) is None:
+                return Outcome("full", reason=f"{shown} a été supprimé")
+            if isinstance(old, Article):
+                olds.append((relative, old))
+            elif listings is not None and path.endswith((".yaml", ".yml")):
+                listing_files.append(Path(path))
+            else:
+                return Outcome("full", reason=f"{shown} n’est ni un article ni une annonce")
 
         counter = ProblemCounter()
         logging.getLogger().addHandler(counter)
@@ -210,6 +220,12 @@ class ResidentSite:
                 if isinstance(new, str):
                     return Outcome("full", reason=new)
                 news.append((old, new))
+            for path in listing_files:
+                assert listings is not None
+                pair = listings.read_again(path)
+                if isinstance(pair, str):
+                    return Outcome("full", reason=pair)
+                news.append(pair)
         finally:
             logging.getLogger().removeHandler(counter)
         if counter.errors or counter.warnings:
@@ -223,12 +239,14 @@ class ResidentSite:
             for old, new in news:
                 swap(roots, old, new)
         except CannotSwap as where:
-            return Outcome("full", reason=f"article gardé dans {where}")
+            return Outcome("full", reason=f"contenu gardé dans {where}")
 
         logging.getLogger().addHandler(counter)
         try:
             state = incremental.last_state.following(Reach([new for _old, new in news]))
             _write_again(last.calls, state)
+            if listing_files and listings is not None:
+                listings.write_own_files()  # the JSON export and the calendars show them
             if thumbnails is not None and not thumbnails.partial_ready(pelican):
                 return Outcome("full", reason="une image est à produire")
             state.reach = None

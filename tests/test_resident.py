@@ -109,14 +109,24 @@ def test_a_problem_found_in_a_partial_build_is_reported(
 
 
 LISTING = Path("content") / "listings" / "velo-enfant-16-pouces.yaml"
+EVENT = Path("content") / "listings" / "marche-de-noel.yaml"
 BASE = Path("theme") / "templates" / "base.html"
 FULL_EDITS = {
     # What other pages show of an article: its title, date, tags… change them all.
     "title": (lambda p: _replace(p, VELO, "Title: Atelier", "Title: L’atelier"), "métadonnées"),
     "date": (lambda p: _replace(p, VELO, "Date: 2026-10-03", "Date: 2025-10-03"), "métadonnées"),
-    "deleted": (lambda p: (p / CINEMA).unlink(), "n’est pas un article"),
-    "listing": (lambda p: _replace(p, LISTING, "price: 35", "price: 30"), "n’est pas un article"),
-    "template": (lambda p: _replace(p, BASE, "</footer>", "<!--v2--></footer>"), "n’est pas"),
+    "deleted": (lambda p: (p / CINEMA).unlink(), "supprimé"),
+    "template": (lambda p: _replace(p, BASE, "</footer>", "<!--v2--></footer>"), "n’est ni"),
+    # What decides where a listing shows, and in what order.
+    "listing date": (
+        lambda p: _replace(p, LISTING, "date: 2026-11-02", "date: 2026-11-05"),
+        "date",
+    ),
+    "listing category": (
+        lambda p: _replace(p, LISTING, "category: sport", "category: enfants"),
+        "category",
+    ),
+    "listing deleted": (lambda p: (p / LISTING).unlink(), "supprimé"),
 }
 
 
@@ -130,6 +140,48 @@ def test_other_edits_get_a_full_build_equal_to_a_cold_build(
     answer = _build(server, "full")
     assert reason in answer["reason"]
     assert answer["errors"] == 0
+    _assert_equals_cold_build(project, tmp_path)
+
+
+def test_listing_edits_are_partial_and_equal_a_cold_build(
+    project: Path, server: BuildServer, tmp_path: Path
+) -> None:
+    first = _build(server, "full")
+    # Its text, price and title: shown on its page, in the lists, the JSON export.
+    _replace(project, LISTING, "pneus presque neufs", "pneus neufs, changés en novembre")
+    _replace(project, LISTING, "price: 35", "price: 30")
+    second = _build(server, "partial")
+    assert 0 < second["rendered"] < first["rendered"] / 2
+    assert second["errors"] == 0
+    page = project / "output" / "annonces" / "velo-enfant-16-pouces" / "index.html"
+    assert "pneus neufs, changés en novembre" in page.read_text("utf-8")
+    export = json.loads((project / "output" / "annonces" / "annonces.json").read_text("utf-8"))
+    assert {item["slug"]: item["price"] for item in export["listings"]}[
+        "velo-enfant-16-pouces"
+    ] == 30
+    _replace(project, LISTING, "Vélo enfant 16 pouces, très bon état", "Vélo d’enfant, 16 pouces")
+    _build(server, "partial")
+    # An event's place: its own calendar file and the site's calendar are written again.
+    _replace(project, EVENT, "place: ", "place: Salle B, ")
+    _build(server, "partial")
+    # An article and a listing in one save of the preview.
+    _append(project, VELO, "Le vélo d’enfant du quartier y est passé.")
+    _replace(project, LISTING, "sonnette et panier", "sonnette, panier")
+    _build(server, "partial")
+    _assert_equals_cold_build(project, tmp_path)
+
+
+def test_a_listing_made_invalid_gets_a_full_build_that_reports_it(
+    project: Path, server: BuildServer, tmp_path: Path
+) -> None:
+    _build(server, "full")
+    _replace(project, LISTING, "price: 35", "price: trente-cinq")
+    answer = _build(server, "full")
+    assert "signale un problème" in answer["reason"]
+    assert answer["errors"] >= 1
+    # Mended: it was not in the last build, so it comes back in a full one.
+    _replace(project, LISTING, "price: trente-cinq", "price: 35")
+    assert _build(server, "full")["errors"] == 0
     _assert_equals_cold_build(project, tmp_path)
 
 
@@ -209,16 +261,20 @@ def test_a_summary_taken_from_the_text_follows_it_everywhere(
 
 
 def test_production_settings_feeds_follow_a_partial_build(project: Path, tmp_path: Path) -> None:
-    # Feeds are on in production only; they hold the articles' text.
+    # Feeds are on in production only; they hold the articles' and listings' text.
     log = (tmp_path / "worker.log").open("w", encoding="utf-8")
     arguments = ["--settings", "publishconf.py", "--build-date", BUILD_DATE]
     with BuildServer(project, arguments, stderr=log) as server:
         _build(server, "full")
         _append(project, VELO, "Une phrase que le flux doit reprendre.")
         _build(server, "partial")
+        _replace(project, LISTING, "pneus presque neufs", "pneus repris par le flux")
+        _build(server, "partial")
     log.close()
     feed = (project / "output" / "feeds" / "tout.atom.xml").read_text("utf-8")
     assert "Une phrase que le flux doit reprendre." in feed
+    listings = (project / "output" / "feeds" / "annonces.atom.xml").read_text("utf-8")
+    assert "pneus repris par le flux" in listings
     cold = tmp_path / "cold"
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("output", ".cache", "__pycache__"))
     proc = run_invoke("build", "--production", "--build-date", BUILD_DATE, cwd=cold)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +20,58 @@ from .errors import ContentError
 from .ical import calendar_bytes
 from .model import Listing
 from .output import OwnOutputs
-from .validate import kind_slug, load_folder
+from .validate import ListingValidator, kind_slug, load_folder
 
 logger = logging.getLogger(__name__)
 
+# What places a listing: its addresses and files, and what decides which lists show it and
+# in what order. A partial build (read_again) is refused when one of them changed.
+PLACE_FIELDS = (
+    "slug", "url", "save_as", "ics_url", "ics_save_as",
+    "date", "expires", "status", "category", "kind",
+)  # fmt: skip
 
+
+@dataclass
 class _FeedItem:
-    """What Pelican's feed writer reads from an item, for one listing."""
+    """What Pelican's feed writer reads from an item, for one listing.
 
-    def __init__(self, listing: Listing, timezone: datetime.tzinfo) -> None:
-        self.title = listing.title
-        self.url = listing.url
-        self.summary = listing.summary
-        self.date = datetime.datetime.combine(listing.date, datetime.time(0, 0), tzinfo=timezone)
-        self.author = listing.author
-        self.category = listing.category_label
-        self.tags = listing.tags
-        self._content = listing.description_html
+    It holds the listing and reads it when the feed is written, so that the incremental
+    plugin fingerprints (and a partial build swaps) the listing itself, not a copy."""
+
+    listing: Listing
+    timezone: datetime.tzinfo
+
+    @property
+    def title(self) -> str:
+        return self.listing.title
+
+    @property
+    def url(self) -> str:
+        return self.listing.url
+
+    @property
+    def summary(self) -> str:
+        return self.listing.summary
+
+    @property
+    def date(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.listing.date, datetime.time(0, 0), self.timezone)
+
+    @property
+    def author(self) -> str:
+        return self.listing.author
+
+    @property
+    def category(self) -> str:
+        return self.listing.category_label
+
+    @property
+    def tags(self) -> list[str]:
+        return self.listing.tags
 
     def get_content(self, siteurl: str) -> str:
-        return self._content
+        return self.listing.description_html
 
 
 class ListingsGenerator(Generator):
@@ -143,12 +176,48 @@ class ListingsGenerator(Generator):
             )
 
         self._write_feed(writer)
+        self.write_own_files()
+
+    def write_own_files(self) -> None:
+        """The files written without Pelican's writer (the JSON export, the calendars), and
+        the removal of those the last build wrote and this one does not."""
         project = Path(self.settings["PATH"]).resolve().parent
         self.own = OwnOutputs.of(Path(self.output_path), project, self.cache_folder)
         self._write_export()
         self._write_calendars()
         for relative in self.own.finish():
             logger.info("Annonces : %s retiré de la sortie (n’est plus construit)", relative)
+
+    # --- partial builds (a process that stays up: commands/resident.py) ------------------
+
+    def read_again(self, path: Path) -> tuple[Listing, Listing] | str:
+        """The listing built from `path` and the one it replaces, when an editor changed
+        only what shows where the listing already is (its text, title, price, photos,
+        contact…); otherwise, in words, why only a full build is right: the file is not a
+        listing of the last build, it has a problem (a full build reports it), or it moved
+        the listing (address, date, expiry, status, category, kind: which lists show it,
+        in what order, and which files exist).
+
+        The caller puts the new listing in place of the old one wherever the last build's
+        objects hold it, renders the pages that show it, then calls `write_own_files()`."""
+        shown = path.name
+        old = next(
+            (
+                item
+                for item in self.listings
+                if item.source_path.name == path.name and _same_file(item.source_path, path)
+            ),
+            None,
+        )
+        if old is None:
+            return f"{shown} n’est pas une annonce déjà construite"
+        new, problems = ListingValidator(self.settings).load(old.source_path)
+        if new is None or problems:
+            return f"{shown} signale un problème"
+        moved = [name for name in PLACE_FIELDS if getattr(new, name) != getattr(old, name)]
+        if moved:
+            return f"{shown} : {', '.join(moved)} a changé"
+        return old, new
 
     def _write_feed(self, writer: Any) -> None:
         path = self.settings["LISTING_FEED_ATOM"]
@@ -236,3 +305,10 @@ def report(errors: list[ContentError], root: Path) -> None:
             len(errors),
             files,
         )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
