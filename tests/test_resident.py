@@ -110,6 +110,7 @@ def test_a_problem_found_in_a_partial_build_is_reported(
 
 LISTING = Path("content") / "listings" / "velo-enfant-16-pouces.yaml"
 EVENT = Path("content") / "listings" / "marche-de-noel.yaml"
+GARDEN = Path("content") / "listings" / "outils-de-jardin.yaml"
 BASE = Path("theme") / "templates" / "base.html"
 FULL_EDITS = {
     # What other pages show of an article: its title, date, tags… change them all.
@@ -164,6 +165,17 @@ def test_listing_edits_are_partial_and_equal_a_cold_build(
     # An event's place: its own calendar file and the site's calendar are written again.
     _replace(project, EVENT, "place: ", "place: Salle B, ")
     _build(server, "partial")
+    # Only the pages that show a listing are rendered: its own and the lists it is in, plus
+    # the list page before it (its "next page" is fingerprinted by its listings). The
+    # filter chips of every list page show counts, not listings (listing_category_counts).
+    _replace(project, GARDEN, "description: |\n", "description: |\n  Une phrase de plus.\n")
+    answer = _build(server, "partial")
+    showing = [
+        page
+        for page in (project / "output").rglob("*.html")
+        if "/annonces/outils-de-jardin/" in page.read_text("utf-8")
+    ]
+    assert 0 < answer["rendered"] <= len(showing) + 1 < 10
     # An article and a listing in one save of the preview.
     _append(project, VELO, "Le vélo d’enfant du quartier y est passé.")
     _replace(project, LISTING, "sonnette et panier", "sonnette, panier")

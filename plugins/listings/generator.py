@@ -119,6 +119,11 @@ class ListingsGenerator(Generator):
             latest_listings=active[: settings["LISTING_LATEST_COUNT"]],
             listing_categories=self.categories,
             listing_kinds=self.kinds,
+            # The same with a count in place of the listings: a page that shows only counts
+            # (filter chips) then does not depend on each listing's text, and an edited
+            # listing does not make every list page be rendered again (incremental).
+            listing_category_counts=_counts(self.categories),
+            listing_kind_counts=_counts(self.kinds),
             listing_problems=errors,
             LISTINGS_TODAY=self.today,
         )
@@ -305,6 +310,10 @@ def report(errors: list[ContentError], root: Path) -> None:
             len(errors),
             files,
         )
+
+
+def _counts(groups: list[tuple[str, str, str, list[Listing]]]) -> list[tuple[str, str, str, int]]:
+    return [(slug, label, url, len(items)) for slug, label, url, items in groups]
 
 
 def _same_file(one: Path, other: Path) -> bool:
