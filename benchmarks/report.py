@@ -20,6 +20,7 @@ LABELS = {
     "edit_article": "Babillard, 1 article modifié",
     "live_edit_article": "Babillard gardé (livereload), 1 article",
     "edit_listing": "Babillard, 1 annonce modifiée",
+    "live_edit_listing": "Babillard gardé (livereload), 1 annonce",
     "replace_photo": "Babillard, 1 photo remplacée",
 }
 # Each of our scenarios is compared with the stock figure an editor would compare it with.
@@ -33,6 +34,7 @@ REFERENCE = {
     "noop": "stock_cold",
     "edit_article": "stock_cached_edit",
     "edit_listing": "stock_cached_edit",
+    "live_edit_listing": "stock_cached_edit",
     "replace_photo": "stock_cached_edit",
 }
 REFERENCE_NAMES = {"stock_cold": "Pelican à froid", "stock_cached_edit": "Pelican + cache"}
@@ -42,6 +44,7 @@ OURS = (
     "edit_article",
     "live_edit_article",
     "edit_listing",
+    "live_edit_listing",
     "replace_photo",
     "cold",
 )

@@ -13,7 +13,8 @@ measure as a fresh process, as an editor's command runs:
   edited, one photo replaced;
 - the editor's save-and-look loop, in processes kept up between rebuilds: our `invoke
   livereload` worker (commands/build_server.py) and stock Pelican as its `--autoreload`
-  runs (benchmarks/stock_live.py), each rebuilding after one article is edited;
+  runs (benchmarks/stock_live.py), each rebuilding after one article is edited; ours also
+  after one listing is edited;
 - the thumbnails bench (benchmarks.thumbnails_bench) against a plain Pillow loop.
 
 Runs are interleaved (one of each scenario per repeat), so load from other users of the
@@ -248,16 +249,11 @@ def _picks(count: int, repeats: int, seed: int, salt: str) -> list[int]:
     return [order[r % count] for r in range(repeats)]
 
 
-def _one_repeat(
-    bench: _Bench,
-    site: corpus.Site,
-    repeat: int,
-    articles: list[int],
-    listings: list[int],
-    photos: list[int],
-    live: list[int],
-) -> None:
-    """One of each scenario, interleaved (see the module's doc)."""
+def _one_repeat(bench: _Bench, site: corpus.Site, repeat: int, picks: dict[str, list[int]]) -> None:
+    """One of each scenario, interleaved (see the module's doc). `picks`: which article,
+    listing or photo each repeat edits, per scenario (`_picks`)."""
+    articles, listings, photos = picks["articles"], picks["listings"], picks["photos"]
+    live, live_listings = picks["live"], picks["live_listings"]
     bench.wipe_stock("plain")
     bench.stock("stock_cold", "plain")
     # The same edit as ours below: edit_article is seeded by the repeat and the file name.
@@ -280,6 +276,8 @@ def _one_repeat(
         bench.ours("replace_photo")
     ours_file = site.articles[live[repeat]]
     bench.live("live_edit_article", "ours", lambda: corpus.edit_article(ours_file, repeat))
+    listing_file = site.listings[live_listings[repeat]]
+    bench.live("live_edit_listing", "ours", lambda: corpus.edit_listing(listing_file, repeat))
     bench.cold(keep_images=True)
     bench.ours("cold")
 
@@ -295,10 +293,16 @@ def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str,
     )
     generated = time.perf_counter() - started
     bench = _Bench(work, site, progress)
-    articles = _picks(len(site.articles), options.repeats, options.seed, "articles")
-    live = _picks(len(site.articles), options.repeats, options.seed, "live")
-    listings = _picks(len(site.listings), options.repeats, options.seed, "listings")
-    photos = _picks(len(site.photos), options.repeats, options.seed, "photos")
+    counts = {
+        "articles": len(site.articles),
+        "live": len(site.articles),
+        "listings": len(site.listings),
+        "live_listings": len(site.listings),
+        "photos": len(site.photos),
+    }
+    picks = {
+        salt: _picks(count, options.repeats, options.seed, salt) for salt, count in counts.items()
+    }
 
     progress("Pelican seul : remplissage de son cache de contenu (non mesuré)…")
     bench.wipe_stock("cached")
@@ -306,7 +310,7 @@ def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str,
     try:
         for repeat in range(options.repeats):
             progress(f"Mesure {repeat + 1}/{options.repeats}")
-            _one_repeat(bench, site, repeat, articles, listings, photos, live)
+            _one_repeat(bench, site, repeat, picks)
     finally:
         bench.close()
     bench.forget_build_records()

@@ -34,8 +34,10 @@ def test_bench_at_the_tiny_size_writes_every_scenario(tmp_path: Path) -> None:
     assert scenarios["cold_images"]["thumbnails_encoded"][0] > 0
     assert scenarios["noop"]["thumbnails_encoded"] == [0]
     assert scenarios["replace_photo"]["thumbnails_encoded"][0] > 0
-    # The kept processes rebuilt: ours partially (only an article's text changed).
+    # The kept processes rebuilt: ours partially (only an article's or a listing's text
+    # changed).
     assert scenarios["live_edit_article"]["kinds"] == ["partial"]
+    assert scenarios["live_edit_listing"]["kinds"] == ["partial"]
     assert scenarios["stock_live_edit"]["kinds"] == ["full"]
 
     thumbs = result["thumbnails"]
