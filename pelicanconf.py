@@ -92,6 +92,7 @@ PLUGINS = [
     "markdown_cache",
     "incremental",
     "article_neighbours",
+    "page_menu",
     "url_memo",
     "listings",
     "thumbnails",

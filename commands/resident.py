@@ -5,15 +5,15 @@ Pelican made: its generators, their context and every call its writer received. 
 each rebuild, the inputs are compared with the last build's by their stat signatures:
 
 - nothing changed: nothing is done;
-- only the text of some articles changed (same title, date, tags, address… so no other page
-  shows anything new of them but their text and summary), or some listings changed without
-  moving (same address, date, expiry, status, category and kind: the listings plugin's
-  `read_again` decides): each is read again, put in place of the old one
+- only the text of some articles or pages changed (same title, date, tags, address… so no
+  other page shows anything new of them but their text and summary), or some listings
+  changed without moving (same address, date, expiry, status, category and kind: the
+  listings plugin's `read_again` decides): each is read again, put in place of the old one
   (incremental/partial.py), and only the pages that show it are rendered; the listings
   plugin writes its own files (export, calendars) again. The SEO checklist and the sitemap
   then run as after any build;
-- a template, an image, a new or deleted file, an article's metadata, a listing that moved:
-  a full build, in this process;
+- a template, an image, a new or deleted file, an article's or page's metadata, a listing
+  that moved: a full build, in this process;
 - a setting or plugin code: this process cannot load new code, `build()` says "restart".
 
 When in doubt, it builds in full: a partial build is only attempted for the plugins it
@@ -42,6 +42,7 @@ KNOWN_PLUGINS = frozenset(
         "incremental",
         "listings",
         "markdown_cache",
+        "page_menu",
         "seo_checklist",
         "sitemap",
         "thumbnails",
@@ -176,12 +177,12 @@ class ResidentSite:
     # --- partial builds -----------------------------------------------------------------
 
     def _partial(self, last: _Last, changed: list[str], stamps: dict[str, Signature]) -> Outcome:
-        """Rebuild after the text of articles or listings changed; an Outcome whose kind is
+        """Rebuild after the text of articles, pages or listings changed; an Outcome whose kind is
         not "partial" (with the reason) when only a full build is right."""
         import incremental
         from incremental.partial import CannotSwap, Reach, swap
-        from pelican.contents import Article
-        from pelican.generators import ArticlesGenerator
+        from pelican.contents import Article, Page
+        from pelican.generators import ArticlesGenerator, PagesGenerator
 
         pelican = last.pelican
         why = _unknown_receivers()
@@ -190,6 +191,11 @@ class ResidentSite:
         articles = next((g for g in last.generators if isinstance(g, ArticlesGenerator)), None)
         if articles is None or incremental.last_state is None:
             return Outcome("full", reason="pas de construction précédente à continuer")
+        # Which generator reads a content object again (pages: content/pages).
+        readers = {Article: articles}
+        pages = next((g for g in last.generators if isinstance(g, PagesGenerator)), None)
+        if pages is not None:
+            readers[Page] = pages
         # The listings plugin's generator, when it is there: it reads its own files again.
         listings = next((g for g in last.generators if hasattr(g, "read_again")), None)
         content = articles.context["generated_content"]
@@ -201,12 +207,13 @@ class ResidentSite:
             shown = os.path.relpath(path, root.resolve().parent)
             if stamps.get(path) is None:
                 return Outcome("full", reason=f"{shown} a été supprimé")
-            if isinstance(old, Article):
-                olds.append((relative, old))
+            if type(old) in readers:
+                olds.append((readers[type(old)], relative, old))
             elif listings is not None and path.endswith((".yaml", ".yml")):
                 listing_files.append(Path(path))
             else:
-                return Outcome("full", reason=f"{shown} n’est ni un article ni une annonce")
+                why = f"{shown} n’est ni un article, ni une page, ni une annonce déjà construits"
+                return Outcome("full", reason=why)
 
         counter = ProblemCounter()
         logging.getLogger().addHandler(counter)
@@ -215,8 +222,8 @@ class ResidentSite:
             thumbnails.start_partial(pelican)  # its helpers work until partial_ready
         try:
             news = []
-            for relative, old in olds:
-                new = _read_again(articles, relative, old)
+            for generator, relative, old in olds:
+                new = _read_again(generator, relative, old)
                 if isinstance(new, str):
                     return Outcome("full", reason=new)
                 news.append((old, new))
@@ -298,22 +305,22 @@ def _check_written(pelican: Any, state: Any) -> None:
         seo.check_written(pelican, written)
 
 
-def _read_again(articles: Any, relative: str, old: Any) -> Any:
-    """The article at `relative` read again, ready to replace `old`; or, as text, why it
-    cannot (anything but its text changed)."""
+def _read_again(generator: Any, relative: str, old: Any) -> Any:
+    """The article or page at `relative` read again by its `generator`, ready to replace
+    `old`; or, as text, why it cannot (anything but its text changed)."""
     from pelican import signals
-    from pelican.contents import Article
 
+    kind = type(old).__name__.lower()  # "article" or "page": the signals' names
     try:
-        new = articles.readers.read_file(
-            base_path=articles.path,
+        new = generator.readers.read_file(
+            base_path=generator.path,
             path=relative,
-            content_class=Article,
-            context=articles.context,
-            preread_signal=signals.article_generator_preread,
-            preread_sender=articles,
-            context_signal=signals.article_generator_context,
-            context_sender=articles,
+            content_class=type(old),
+            context=generator.context,
+            preread_signal=getattr(signals, f"{kind}_generator_preread"),
+            preread_sender=generator,
+            context_signal=getattr(signals, f"{kind}_generator_context"),
+            context_sender=generator,
         )
     except Exception:  # the full build reports it, with Pelican's words
         return f"{relative} ne se lit pas"
@@ -329,7 +336,7 @@ def _read_again(articles: Any, relative: str, old: Any) -> Any:
         return f"{relative} : ses métadonnées ont changé"
     if (new.url, new.save_as) != (old.url, old.save_as):
         return f"{relative} : son adresse a changé"
-    if not new.get_static_links() <= articles.context["static_links"]:
+    if not new.get_static_links() <= generator.context["static_links"]:
         return f"{relative} : il lie un nouveau fichier"
     return new
 

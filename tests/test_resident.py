@@ -183,6 +183,19 @@ def test_listing_edits_are_partial_and_equal_a_cold_build(
     _assert_equals_cold_build(project, tmp_path)
 
 
+def test_a_page_text_edit_is_partial_and_renders_that_page_alone(
+    project: Path, server: BuildServer, tmp_path: Path
+) -> None:
+    _build(server, "full")
+    # Every page shows the menu of pages, but only their titles (page_menu).
+    _append(project, Path("content") / "pages" / "a-propos.md", "Une phrase sur l’association.")
+    answer = _build(server, "partial")
+    assert answer["rendered"] == 1
+    page = project / "output" / "a-propos" / "index.html"
+    assert "Une phrase sur l’association." in page.read_text("utf-8")
+    _assert_equals_cold_build(project, tmp_path)
+
+
 def test_a_listing_made_invalid_gets_a_full_build_that_reports_it(
     project: Path, server: BuildServer, tmp_path: Path
 ) -> None:
