@@ -49,3 +49,30 @@ def test_an_unknown_object_cannot_be_fingerprinted() -> None:
         pass
 
     assert Digester().of({"x": Opaque()}) is None
+
+
+def test_a_neighbouring_list_page_is_fingerprinted_by_its_address() -> None:
+    from pelican.paginator import Paginator
+    from pelican.settings import read_settings
+
+    settings = read_settings()  # Pelican's defaults, pagination patterns made rules
+
+    def second_page(items: list[str], name: str = "index") -> object:
+        paginator = Paginator(f"{name}.html", name, items, settings, per_page=1)
+        return paginator.page(2)
+
+    digester = Digester()
+    # Its items changed, its address did not: the page that links to it is unchanged.
+    one, other = second_page(["a", "b"]), second_page(["a", "c"])
+    assert digester.of_variable("articles_next_page", one) == digester.of_variable(
+        "articles_next_page", other
+    )
+    # As the current page, its items are what the template shows.
+    assert digester.of_variable("articles_page", one) != digester.of_variable(
+        "articles_page", other
+    )
+    # Another address: another fingerprint.
+    moved = second_page(["a", "b"], "tag/x")
+    assert digester.of_variable("articles_next_page", one) != digester.of_variable(
+        "articles_next_page", moved
+    )

@@ -42,9 +42,25 @@ def test_reach_follows_what_a_fingerprint_follows() -> None:
     assert reach({"a": [[target]]})
     assert not reach([neighbour])
     assert reach(listed)
-    paginator = Paginator("index.html", "index", [target, neighbour], {"DEFAULT_PAGINATION": 1})
+    paginator = Paginator(
+        "index.html", "index", [target, neighbour], {"DEFAULT_ORPHANS": 0}, per_page=1
+    )
     assert not reach(paginator)  # fingerprinted by its size
     assert reach(paginator.page(1)) and not reach(paginator.page(2))
+
+
+def test_a_neighbouring_list_page_does_not_reach_its_items() -> None:
+    # Page 1 links to page 2 (`articles_next_page`): it shows page 2's address, not its items.
+    target, other = _article("Cible"), _article("Autre")
+    paginator = Paginator(
+        "index.html", "index", [other, target], {"DEFAULT_ORPHANS": 0}, per_page=1
+    )
+    second = paginator.page(2)
+    reach = Reach([target])
+    assert not reach.variable("articles_next_page", second)
+    assert not reach.variable("listings_previous_page", second)
+    assert reach.variable("articles_page", second)  # the current page: its items show
+    assert reach.variable("articles_next_page", [target])  # not a page: followed as usual
 
 
 def test_reaches_reads_only_the_variables_a_template_reads() -> None:

@@ -6,9 +6,10 @@ phase nothing changes them). What is deliberately left out, and why it is safe:
 
 - `settings` and `_context` attributes: every setting is in the build-wide fingerprint.
 - Other content objects reached through a content object (an article's `prev_article`) and
-  paginators: only their identity and title (`_reference`). Templates show a neighbour's
-  title and address, not its text; they show the articles of the current page through
-  `articles_page.object_list`, whose items are fingerprinted in full.
+  paginators: only their identity and title (`_reference`); the list pages before and after
+  the current one (`articles_next_page`…): only their name, address and number. Templates
+  show a neighbour's title and address, not its text; they show the articles of the
+  current page through `articles_page.object_list`, whose items are fingerprinted in full.
 
 An object of a kind not handled here makes the digest `None`: the page is then always
 rendered (when in doubt, rebuild).
@@ -27,6 +28,19 @@ from typing import Any
 SKIPPED_ATTRIBUTES = frozenset({"settings", "_context", "_summary"})
 # Attributes holding other content objects: fingerprinted by reference only.
 REFERENCE_ATTRIBUTES = frozenset({"prev_article", "next_article", "paginator"})
+# Template variables naming the list pages before and after this one (Pelican's
+# `articles_previous_page`, `listings_next_page`…): templates link to them, and do not show
+# their items. Fingerprinted by name, address and number only, like `prev_article`:
+# otherwise an edited article would render again the list pages on either side of its own.
+NEIGHBOUR_PAGE_SUFFIXES = ("_previous_page", "_next_page")
+
+
+def is_neighbour_page(name: str, value: Any) -> bool:
+    """Whether the template variable `name` holds a neighbouring list page (see above)."""
+    kind = type(value)
+    return name.endswith(NEIGHBOUR_PAGE_SUFFIXES) and (
+        f"{kind.__module__}.{kind.__qualname__}" == "pelican.paginator.Page"
+    )
 
 
 # Exact types whose repr() is their fingerprint (checked by identity first: the fast path).
@@ -52,6 +66,13 @@ class Digester:
             return self._digest(value)
         except (Unhashable, RecursionError):
             return None
+
+    def of_variable(self, name: str, value: Any) -> bytes | None:
+        """A fingerprint of the template variable `name`: `of(value)`, except for a
+        neighbouring list page, taken by reference (is_neighbour_page)."""
+        if is_neighbour_page(name, value):
+            return _h(b"n", self._digest([value.name, value.url, value.number]))
+        return self.of(value)
 
     def _digest(self, value: Any) -> bytes:
         # Scalars are given as tagged bytes, not hashed: the compound holding them hashes

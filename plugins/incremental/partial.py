@@ -22,7 +22,7 @@ import functools
 import pathlib
 from typing import Any
 
-from .digest import REFERENCE_ATTRIBUTES, SKIPPED_ATTRIBUTES
+from .digest import REFERENCE_ATTRIBUTES, SKIPPED_ATTRIBUTES, is_neighbour_page
 
 _NOT_WALKED = SKIPPED_ATTRIBUTES | REFERENCE_ATTRIBUTES
 _SCALARS = (
@@ -140,6 +140,11 @@ class Reach:
         self._memo: dict[int, bool] = {}
         self._keep: list[Any] = []  # the ids in _memo stay those of live objects
 
+    def variable(self, name: str, value: Any) -> bool:
+        """Whether the template variable `name` reaches a target: a neighbouring list page
+        does not (its fingerprint is its address: digest.is_neighbour_page)."""
+        return not is_neighbour_page(name, value) and self(value)
+
     def __call__(self, value: Any) -> bool:
         if _leaf(value):
             return False
@@ -184,4 +189,4 @@ def reaches(call: tuple[str, tuple[Any, ...], dict[str, Any]], reach: Reach, nam
     context = args[2] if len(args) > 2 else kwargs.get("context", {})
     if names is None:
         return True
-    return any(reach(context[name]) for name in names if name in context)
+    return any(reach.variable(name, context[name]) for name in names if name in context)

@@ -251,7 +251,7 @@ class IncrementalWriter(Writer):
     def _digest_names(self, names: Any, values: dict[str, Any]) -> bytes | None:
         digests = []
         for name in names:
-            digest = self.digester.of(values[name])
+            digest = self.digester.of_variable(name, values[name])
             if digest is None:
                 return None
             digests += [name.encode(), digest]
@@ -318,7 +318,9 @@ class _Memo:
         read reaches the changed content; otherwise it stays as the last build wrote it."""
         names = self.writer.variables(self.template)
         reach = self.state.reach
-        shown = names is None or any(reach(localcontext[n]) for n in names if n in localcontext)
+        shown = names is None or any(
+            reach.variable(n, localcontext[n]) for n in names if n in localcontext
+        )
         if not shown:
             return self._keep(path)
         # No key is kept for it: the next full build renders it again, which is safe.
