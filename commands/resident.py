@@ -22,11 +22,13 @@ knows (KNOWN_PLUGINS), each of which keeps its state right through one.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,39 +183,16 @@ class ResidentSite:
         not "partial" (with the reason) when only a full build is right."""
         import incremental
         from incremental.partial import CannotSwap, Reach, swap
-        from pelican.contents import Article, Page
-        from pelican.generators import ArticlesGenerator, PagesGenerator
 
         pelican = last.pelican
         why = _unknown_receivers()
         if why:
             return Outcome("full", reason=why)
-        articles = next((g for g in last.generators if isinstance(g, ArticlesGenerator)), None)
-        if articles is None or incremental.last_state is None:
+        if incremental.last_state is None:
             return Outcome("full", reason="pas de construction précédente à continuer")
-        # Which generator reads a content object again (pages: content/pages).
-        readers = {Article: articles}
-        pages = next((g for g in last.generators if isinstance(g, PagesGenerator)), None)
-        if pages is not None:
-            readers[Page] = pages
-        # The listings plugin's generator, when it is there: it reads its own files again.
-        listings = next((g for g in last.generators if hasattr(g, "read_again")), None)
-        content = articles.context["generated_content"]
-        root = Path(articles.path)
-        olds, listing_files = [], []
-        for path in changed:
-            relative = os.path.relpath(path, root)
-            old = content.get(relative)
-            shown = os.path.relpath(path, root.resolve().parent)
-            if stamps.get(path) is None:
-                return Outcome("full", reason=f"{shown} a été supprimé")
-            if type(old) in readers:
-                olds.append((readers[type(old)], relative, old))
-            elif listings is not None and path.endswith((".yaml", ".yml")):
-                listing_files.append(Path(path))
-            else:
-                why = f"{shown} n’est ni un article, ni une page, ni une annonce déjà construits"
-                return Outcome("full", reason=why)
+        readers = _readers(last.generators, changed, stamps)
+        if isinstance(readers, str):
+            return Outcome("full", reason=readers)
 
         counter = ProblemCounter()
         logging.getLogger().addHandler(counter)
@@ -222,14 +201,8 @@ class ResidentSite:
             thumbnails.start_partial(pelican)  # its helpers work until partial_ready
         try:
             news = []
-            for generator, relative, old in olds:
-                new = _read_again(generator, relative, old)
-                if isinstance(new, str):
-                    return Outcome("full", reason=new)
-                news.append((old, new))
-            for path in listing_files:
-                assert listings is not None
-                pair = listings.read_again(path)
+            for _generator, read in readers:
+                pair = read()
                 if isinstance(pair, str):
                     return Outcome("full", reason=pair)
                 news.append(pair)
@@ -240,7 +213,8 @@ class ResidentSite:
 
         # From here on, the kept objects are changed: a failure must leave no partial state.
         self._last = None
-        roots: list[Any] = [articles.context, *(vars(g) for g in last.generators)]
+        # The generators' attributes hold their shared context too.
+        roots: list[Any] = [vars(generator) for generator in last.generators]
         roots += [[args, kwargs] for _writer, _method, args, kwargs in last.calls]
         try:
             for old, new in news:
@@ -252,8 +226,9 @@ class ResidentSite:
         try:
             state = incremental.last_state.following(Reach([new for _old, new in news]))
             _write_again(last.calls, state)
-            if listing_files and listings is not None:
-                listings.write_own_files()  # the JSON export and the calendars show them
+            for generator in {generator for generator, _read in readers}:
+                if hasattr(generator, "write_own_files"):
+                    generator.write_own_files()  # listings: the JSON export, the calendars
             if thumbnails is not None and not thumbnails.partial_ready(pelican):
                 return Outcome("full", reason="une image est à produire")
             state.reach = None
@@ -268,6 +243,45 @@ class ResidentSite:
             logging.getLogger().removeHandler(counter)
         self._last = _Last(pelican, last.generators, last.calls, stamps)
         return _outcome("partial", counter, "")
+
+
+def _readers(
+    generators: list[Any], changed: list[str], stamps: dict[str, Signature]
+) -> list[tuple[Any, Callable[[], tuple[Any, Any] | str]]] | str:
+    """For each changed file, its generator and how it reads the file again (giving the old
+    object and the new one, or why only a full build is right); or, as text, why no partial
+    build is possible: a file was deleted, or is not an article, a page or a listing of the
+    last build."""
+    from pelican.contents import Article, Page
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    by_class: dict[type, Any] = {}
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            by_class[Article] = generator
+        elif isinstance(generator, PagesGenerator):
+            by_class[Page] = generator
+    # The listings plugin's generator, when it is there: it reads its own files again.
+    listings = next((g for g in generators if hasattr(g, "read_again")), None)
+    if Article not in by_class:
+        return "pas de construction précédente à continuer"
+    content = by_class[Article].context["generated_content"]
+    root = Path(by_class[Article].path)
+    found: list[tuple[Any, Callable[[], tuple[Any, Any] | str]]] = []
+    for path in changed:
+        relative = os.path.relpath(path, root)
+        old = content.get(relative)
+        shown = os.path.relpath(path, root.resolve().parent)
+        if stamps.get(path) is None:
+            return f"{shown} a été supprimé"
+        if type(old) in by_class:
+            generator = by_class[type(old)]
+            found.append((generator, functools.partial(_read_again, generator, relative, old)))
+        elif listings is not None and path.endswith((".yaml", ".yml")):
+            found.append((listings, functools.partial(listings.read_again, Path(path))))
+        else:
+            return f"{shown} n’est ni un article, ni une page, ni une annonce déjà construits"
+    return found
 
 
 def _write_again(calls: list[Any], state: Any) -> None:
@@ -305,9 +319,10 @@ def _check_written(pelican: Any, state: Any) -> None:
         seo.check_written(pelican, written)
 
 
-def _read_again(generator: Any, relative: str, old: Any) -> Any:
-    """The article or page at `relative` read again by its `generator`, ready to replace
-    `old`; or, as text, why it cannot (anything but its text changed)."""
+def _read_again(generator: Any, relative: str, old: Any) -> tuple[Any, Any] | str:
+    """`old` and the article or page at `relative` read again by its `generator`, ready to
+    replace it (as the listings plugin's `read_again` gives a listing); or, as text, why it
+    cannot (anything but its text changed)."""
     from pelican import signals
 
     kind = type(old).__name__.lower()  # "article" or "page": the signals' names
@@ -338,7 +353,7 @@ def _read_again(generator: Any, relative: str, old: Any) -> Any:
         return f"{relative} : son adresse a changé"
     if not new.get_static_links() <= generator.context["static_links"]:
         return f"{relative} : il lie un nouveau fichier"
-    return new
+    return old, new
 
 
 def _unknown_receivers() -> str:

@@ -1,16 +1,16 @@
 """Partial builds, for a process that keeps Pelican's objects between builds (livereload).
 
 After a full build, the generators, their context and every call the writer received are
-still in memory. When only the text of an article changed, `swap` puts the re-read article
-in place of the old object everywhere those hold it; `reaches` tells which writer calls can
-show it, and the caller makes those again; in them, a page is rendered only if what its
-template can read reaches the article (`Reach`): the same reach a fingerprint (digest.py)
-follows, so a partial build renders at least what a full incremental build would. Every
-other page, feed and file stays as the last build left it.
+still in memory. When only the text of an article, a page or a listing changed, `swap`
+puts the re-read object in place of the old one everywhere those hold it; `reaches` tells
+which writer calls can show it, and the caller makes those again; in them, a page is
+rendered only if what its template can read reaches the object (`Reach`): the same reach a
+fingerprint (digest.py) follows, so a partial build renders at least what a full
+incremental build would. Every other page, feed and file stays as the last build left it.
 
-What decides whether a partial build is allowed (nothing but an article's text changed, so
-no address, title, date, tag or neighbour changed) is the caller's: see
-commands/resident.py. When in doubt, it builds fully.
+What decides whether a partial build is allowed (nothing but the text changed, so no
+address, title, date, tag or neighbour changed) is the caller's: see commands/resident.py.
+When in doubt, it builds fully.
 """
 
 from __future__ import annotations
