@@ -22,7 +22,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -159,15 +159,6 @@ def _read_head(path: Path) -> tuple[bool, str | None]:
     return listed, date[:10] if _DATE.match(date) else None
 
 
-def indexable_pages(
-    output: Path, exclude: list[str], memo: HeadMemo | None = None
-) -> Iterator[tuple[str, str | None]]:
-    """(URL path, last modification date or None) of each page to list, in path order."""
-    for _file, entry in page_entries(output, exclude, memo):
-        if entry is not None:
-            yield entry
-
-
 def page_entries(
     output: Path, exclude: list[str], memo: HeadMemo | None = None
 ) -> Iterator[tuple[str, tuple[str, str | None] | None]]:
@@ -196,7 +187,7 @@ def _entry(file: str, listed: bool, date: str | None) -> tuple[str, str | None] 
     return "/" + (file[: -len("index.html")] if file.endswith("index.html") else file), date
 
 
-def sitemap_xml(siteurl: str, pages: Iterator[tuple[str, str | None]]) -> bytes:
+def sitemap_xml(siteurl: str, pages: Iterable[tuple[str, str | None]]) -> bytes:
     """The sitemap protocol's XML for `pages` (https://www.sitemaps.org/protocol.html)."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -265,7 +256,7 @@ def write_files(settings: dict[str, Any], written: list[str] | None = None) -> N
                 if not any(p.search(file) for p in patterns):
                     listed[file] = _entry(file, *_read_head(output / file))
         pages = [entry for _file, entry in sorted(listed.items()) if entry is not None]
-        write_if_changed(output / sitemap, sitemap_xml(siteurl, iter(pages)))
+        write_if_changed(output / sitemap, sitemap_xml(siteurl, pages))
         _listed[key] = listed
     if settings["ROBOTS_SAVE_AS"]:
         write_if_changed(output / settings["ROBOTS_SAVE_AS"], robots_txt(siteurl, sitemap))
