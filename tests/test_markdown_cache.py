@@ -17,6 +17,11 @@ TRICKY = {
     "no-meta.md": "Juste du texte, **sans** métadonnées.\n",
     "dup.md": "Title: Un\nTitle: Deux\nTags: a, b\nAuthors: Ann\n    Bob\n\n# Titre\n\n- liste\n",
     "table.md": "Title: Tableau\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n*[HTML]: HyperText\n",
+    # Read first (sorted): converters are reused from file to file, and nothing of one file
+    # (an abbreviation, a footnote, a heading's id) may show in the next.
+    "a-abbr.md": "Title: Abréviation\nSummary: Du *texte*[^r].\n\n# Texte\n\nDu texte[^1].\n\n"
+    "[^1]: Une note.\n\n*[texte]: Une abréviation\n",
+    "a-second.md": "Title: Après\n\n# Texte\n\nEncore du texte[^1].\n\n[^1]: Une autre note.\n",
 }
 
 

@@ -8,6 +8,7 @@ import logging
 import os
 import pickle
 import tempfile
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -48,18 +49,34 @@ def convert(text: str, md_settings: dict[str, Any], formatted_fields: list[str])
 
     Runs in worker processes: only plain data in and out.
     """
-    md = Markdown(**md_settings)
-    content = md.convert(text)
+    md, fields_md = _converters(md_settings)
+    content = md.reset().convert(text)
     meta = {name.lower(): list(values) for name, values in getattr(md, "Meta", {}).items()}
     formatted = {}
-    if meta:
-        # As Pelican does: no metadata extraction inside formatted fields.
-        md.preprocessors.deregister("meta")
-        for name, values in meta.items():
-            if name in formatted_fields:
-                md.reset()
-                formatted[name] = md.convert("\n".join(values))
+    for name, values in meta.items():
+        if name in formatted_fields:
+            formatted[name] = fields_md.reset().convert("\n".join(values))
     return content, meta, formatted
+
+
+_local = threading.local()
+
+
+def _converters(md_settings: dict[str, Any]) -> tuple[Markdown, Markdown]:
+    """This thread's two converters for these settings: one for a file's text, and one for
+    its formatted metadata fields, without the meta extension (as Pelican converts them).
+
+    Made once and reset() between files, as Python-Markdown intends: making one (loading
+    its extensions) costs about a third of converting a typical article.
+    """
+    key = repr(md_settings)
+    if getattr(_local, "key", None) != key:
+        fields_md = Markdown(**md_settings)
+        if "meta" in fields_md.preprocessors:
+            fields_md.preprocessors.deregister("meta")
+        _local.key = key
+        _local.converters = (Markdown(**md_settings), fields_md)
+    return _local.converters
 
 
 def _convert_job(job: tuple[str, dict[str, Any], list[str]]) -> Converted | None:
