@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 import logging
 import sys
@@ -18,12 +19,16 @@ class ProblemCounter(logging.Handler):
         super().__init__(level=logging.WARNING)
         self.errors = 0
         self.warnings = 0
+        # Problems by the top package of the logger that reported them ("pelican",
+        # "listings", "seo_checklist"…): livereload's worker needs to know whose they are.
+        self.sources: collections.Counter[str] = collections.Counter()
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
             self.errors += 1
         else:
             self.warnings += 1
+        self.sources[record.name.split(".")[0]] += 1
 
 
 def load_settings(settings_file: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -13,7 +13,8 @@ each rebuild, the inputs are compared with the last build's by their stat signat
   plugin writes its own files (export, calendars) again. The SEO checklist and the sitemap
   then run as after any build;
 - a template, an image, a new or deleted file, an article's or page's metadata, a listing
-  that moved: a full build, in this process;
+  that moved: a full build, in this process; the same while the last build reported a
+  problem that a partial build would not report again (REPORTS_ALL_AGAIN);
 - a setting or plugin code: this process cannot load new code, `build()` says "restart".
 
 When in doubt, it builds in full: a partial build is only attempted for the plugins it
@@ -51,6 +52,11 @@ KNOWN_PLUGINS = frozenset(
         "url_memo",
     }
 )
+# Plugins that report, in a partial build, every problem they found in the whole site (the
+# SEO checklist checks the pages written again, and keeps its findings for the others). A
+# problem anything else reported (a listing left out, a date Pelican could not read) is
+# reported again only by a build that reads its file: while one stands, builds are full.
+REPORTS_ALL_AGAIN = frozenset({"seo_checklist"})
 # What may be added to an article after it is read (Pelican's translations, the
 # article_neighbours plugin): carried over from the old object to the new one.
 ADDED_AFTER_READ = frozenset({"translations", "prev_article", "next_article"})
@@ -79,6 +85,7 @@ class _Last:
     generators: list[Any]
     calls: list[Any]
     stamps: dict[str, Signature]
+    standing: int  # problems reported that only a full build would report again
 
 
 class ResidentSite:
@@ -136,6 +143,11 @@ class ResidentSite:
                 outcome = self._full(settings, stamps, f"{gone} a disparu")
             elif not changed:
                 outcome = Outcome("unchanged")
+            elif last.standing:
+                # A partial build would not say them again, and would end with a verdict of
+                # "0 erreur" while a listing is still left out of the site.
+                why = f"{last.standing} problème(s) signalé(s) à la construction précédente"
+                outcome = self._full(settings, stamps, why)
             else:
                 outcome = self._partial(last, changed, stamps)
                 if outcome.kind != "partial":
@@ -173,7 +185,9 @@ class ResidentSite:
             signals.all_generators_finalized.disconnect(keep_generators)
             signals.finalized.disconnect(keep_pelican)
         if "pelican" in captured and "generators" in captured:
-            self._last = _Last(captured["pelican"], captured["generators"], calls, stamps)
+            last = _Last(captured["pelican"], captured["generators"], calls, stamps, 0)
+            last.standing = _standing(counter)
+            self._last = last
         return _outcome("full", counter, why)
 
     # --- partial builds -----------------------------------------------------------------
@@ -241,7 +255,7 @@ class ResidentSite:
             _check_written(pelican, state)
         finally:
             logging.getLogger().removeHandler(counter)
-        self._last = _Last(pelican, last.generators, last.calls, stamps)
+        self._last = _Last(pelican, last.generators, last.calls, stamps, _standing(counter))
         return _outcome("partial", counter, "")
 
 
@@ -376,6 +390,11 @@ def _unknown_receivers() -> str:
             if module.split(".")[0] not in KNOWN_PLUGINS:
                 return f"un greffon inconnu reçoit {name} ({module})"
     return ""
+
+
+def _standing(counter: ProblemCounter) -> int:
+    """The problems of a build that a partial build continuing it would not report again."""
+    return sum(n for source, n in counter.sources.items() if source not in REPORTS_ALL_AGAIN)
 
 
 def _outcome(kind: str, counter: ProblemCounter, why: str) -> Outcome:

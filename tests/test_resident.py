@@ -210,6 +210,33 @@ def test_a_listing_made_invalid_gets_a_full_build_that_reports_it(
     _assert_equals_cold_build(project, tmp_path)
 
 
+def test_a_problem_still_there_is_reported_by_every_build_until_it_is_mended(
+    project: Path, server: BuildServer, tmp_path: Path
+) -> None:
+    # A listing left out of the site: a partial build, which does not read it again, would
+    # end with "0 erreur(s)" while it is still missing from the site.
+    _replace(project, LISTING, "price: 35", "price: trente-cinq")
+    first = _build(server, "full")
+    assert first["errors"] >= 1
+    _append(project, VELO, "Un paragraphe ajouté pendant que l’annonce est en erreur.")
+    again = _build(server, "full")
+    assert "signalé(s) à la construction précédente" in again["reason"]
+    assert (again["errors"], again["warnings"]) == (first["errors"], first["warnings"])
+    _replace(project, LISTING, "price: trente-cinq", "price: 35")
+    assert _build(server, "full")["errors"] == 0
+    _append(project, VELO, "Et un autre, une fois l’annonce corrigée.")
+    assert _build(server, "partial")["errors"] == 0
+    _assert_equals_cold_build(project, tmp_path)
+
+
+def test_seo_findings_do_not_stop_partial_builds(project: Path, server: BuildServer) -> None:
+    # The SEO checklist reports all its findings again after a partial build.
+    _append(project, VELO, "Voir [le programme](/programme-inexistant/).")
+    assert _build(server, "full")["errors"] == 1
+    _append(project, CINEMA, "Une séance de rattrapage est prévue.")
+    assert _build(server, "partial")["errors"] == 1
+
+
 def test_an_unreadable_article_gets_a_full_build_that_names_the_problem(
     project: Path, server: BuildServer
 ) -> None:
