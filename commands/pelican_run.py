@@ -31,6 +31,21 @@ class ProblemCounter(logging.Handler):
         self.sources[record.name.split(".")[0]] += 1
 
 
+def forget_logged_warnings() -> None:
+    """Make this process report every warning again, as a new process would.
+
+    Pelican's loggers drop a warning whose exact text was already logged, and remember it for
+    the life of the process (pelican.log.LimitFilter). Within one build that spares editors
+    the same line a hundred times; but a process that builds again (livereload's worker, the
+    tests) would then keep quiet about a problem still there, and count fewer warnings than a
+    fresh `invoke build`. Its LOG_FILTER setting (`_ignore`) is left as it is.
+    """
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
 def load_settings(settings_file: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Pelican's settings from `settings_file` with `overrides`, checked for our own values."""
     from pelican.settings import read_settings
@@ -72,6 +87,7 @@ def run_pelican(settings: dict[str, Any]) -> ProblemCounter:
     init_logging(level=logging.WARNING, name="pelican", handler=handler)
     counter = ProblemCounter()
     logging.getLogger().addHandler(counter)
+    forget_logged_warnings()
     try:
         try:
             # Plugins check their settings at `initialized`, sent by the constructor.

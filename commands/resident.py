@@ -35,7 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from commands.build_inputs import input_files
-from commands.pelican_run import ProblemCounter, load_settings, run_pelican
+from commands.pelican_run import (
+    ProblemCounter,
+    forget_logged_warnings,
+    load_settings,
+    run_pelican,
+)
 
 # Plugins whose signal handlers are known to be right in a partial build (see the module's
 # doc): any other receiver of a signal means a full build.
@@ -210,6 +215,7 @@ class ResidentSite:
 
         counter = ProblemCounter()
         logging.getLogger().addHandler(counter)
+        forget_logged_warnings()  # the SEO checklist's warnings are said again, and counted
         thumbnails = sys.modules.get("thumbnails")
         if thumbnails is not None:
             thumbnails.start_partial(pelican)  # its helpers work until partial_ready
