@@ -1,0 +1,205 @@
+"""Random sequences of editors' edits, each rebuild compared with a cold build.
+
+    .venv/bin/python scripts/edit_sequences.py [--seed N] [--steps N] [--invoke-build]
+
+A copy of the demo project is built, then edited step by step (an article's text, title,
+tags or summary; a listing's text, price, title, category or expiry; a page's text; a file
+deleted, a listing added, the base template; an earlier edit undone), one or two edits per
+step, some of them mistakes (an unknown category). After each step the site is rebuilt the
+way an editor does, by livereload's worker (default) or by `invoke build`, and compared with
+a cold `invoke build` of the same files in a fresh copy: the same files, byte for byte, and
+the same count of errors and warnings. It stops at the first difference and keeps both
+outputs under the work folder.
+
+The tests check each kind of edit on its own (tests/test_incremental.py,
+tests/test_resident.py); this looks for what only a sequence shows (an edit after an error,
+an edit undone, two files in one save). About 5 s per step. Not part of the test suite: it is
+random by design, and slow; run it after changing the incremental plugin or the worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from commands.build_server import BuildServer  # noqa: E402
+from tests.support import BUILD_DATE, copy_project, run_invoke, tree_hashes  # noqa: E402
+
+VERDICT = re.compile(r"(\d+) erreur\(s\), (\d+) avertissement\(s\)")
+# Not all valid: an unknown one is a mistake an editor makes, and must be reported alike.
+CATEGORIES = ["sport", "enfants", "maison", "jardin", "livres", "services", "evenements"]
+
+
+class Editor:
+    """Edits the project at random, remembering each file as it was first."""
+
+    def __init__(self, project: Path, rng: random.Random) -> None:
+        self.project, self.rng = project, rng
+        self.originals: dict[Path, str | None] = {}
+
+    def files(self, folder: str, pattern: str) -> list[Path]:
+        return sorted((self.project / "content" / folder).glob(pattern))
+
+    def _keep(self, path: Path) -> None:
+        self.originals.setdefault(path, path.read_text("utf-8") if path.exists() else None)
+
+    def _append(self, path: Path, text: str) -> str:
+        self._keep(path)
+        path.write_text(path.read_text("utf-8") + f"\n{text}\n", "utf-8")
+        return path.name
+
+    def _sub(self, path: Path, pattern: str, new: Callable[[re.Match[str]], str]) -> str:
+        text = path.read_text("utf-8")
+        changed = re.sub(pattern, new, text, count=1, flags=re.MULTILINE)
+        if changed != text:
+            self._keep(path)
+            path.write_text(changed, "utf-8")
+        return path.name
+
+    def edit(self) -> str:
+        rng = self.rng
+        article = rng.choice(self.files("articles", "*.md"))
+        listing = rng.choice(self.files("listings", "*.yaml"))
+        page = rng.choice(self.files("pages", "*.md"))
+        number = rng.randint(0, 999)
+        edits: list[Callable[[], str]] = [
+            lambda: self._append(article, f"Un paragraphe ajouté ({number})."),
+            lambda: self._append(article, f"Encore une phrase ({number})."),
+            lambda: self._append(page, f"Une phrase de plus ({number})."),
+            lambda: self._sub(article, r"^Title: (.*)$", lambda m: f"Title: {m[1]} {number}"),
+            lambda: self._sub(article, r"^Tags: (.*)$", lambda m: f"Tags: {m[1]}, essai"),
+            lambda: self._sub(article, r"^Summary: (.*)$", lambda m: f"Summary: {m[1]} Bis."),
+            lambda: self._sub(
+                listing, r"^description: \|\n", lambda m: f"{m[0]}  Précision {number}.\n\n"
+            ),
+            lambda: self._sub(listing, r"^price: (\d+)", lambda m: f"price: {int(m[1]) + 1}"),
+            lambda: self._sub(listing, r"^title: (.*)$", lambda m: f"title: {m[1]} (bis)"),
+            lambda: self._sub(
+                listing, r"^category: (\S+)", lambda m: f"category: {rng.choice(CATEGORIES)}"
+            ),
+            lambda: self._sub(
+                listing, r"^expires: (\S+)", lambda m: f"expires: 202{rng.randint(6, 8)}-12-01"
+            ),
+            lambda: self._delete(rng.choice([article, listing])),
+            lambda: self._new_listing(listing, number),
+            self._template,
+            self._undo,
+            self._undo,
+        ]
+        return rng.choice(edits)()
+
+    def _delete(self, path: Path) -> str:
+        self._keep(path)
+        path.unlink()
+        return f"supprimé {path.name}"
+
+    def _new_listing(self, model: Path, number: int) -> str:
+        path = model.with_name(f"nouvelle-{number}.yaml")
+        self._keep(path)
+        title = f"title: Nouvelle annonce {number}"
+        text = re.sub(r"^title: .*$", title, model.read_text("utf-8"), count=1, flags=re.M)
+        path.write_text(text, "utf-8")
+        return f"ajouté {path.name}"
+
+    def _template(self) -> str:
+        path = self.project / "theme" / "templates" / "base.html"
+        self._keep(path)
+        mark = f"<!--{self.rng.randint(0, 999)}--></footer>"
+        path.write_text(path.read_text("utf-8").replace("</footer>", mark, 1), "utf-8")
+        return "base.html"
+
+    def _undo(self) -> str:
+        if not self.originals:
+            return "rien à défaire"
+        path = self.rng.choice(sorted(self.originals))
+        text = self.originals.pop(path)
+        if text is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_text(text, "utf-8")
+        return f"défait {path.name}"
+
+
+def _invoke_build(project: Path) -> dict[str, Any]:
+    proc = run_invoke("build", "--build-date", BUILD_DATE, cwd=project)
+    verdict = VERDICT.search(proc.stdout + proc.stderr)
+    if verdict is None:  # nothing changed: `invoke build` did nothing, and says so
+        return {"kind": "unchanged", "output": (proc.stdout + proc.stderr)[-300:]}
+    return {"kind": "build", "errors": int(verdict[1]), "warnings": int(verdict[2])}
+
+
+def _counts(answer: dict[str, Any], last: tuple[int, int]) -> tuple[int, int]:
+    """Errors and warnings the editor has been told of: after a rebuild that did nothing
+    (no file changed), those of the one before."""
+    if answer["kind"] == "unchanged":
+        return last
+    return answer["errors"], answer["warnings"]
+
+
+def _compare(project: Path, work: Path, answer: dict[str, Any], last: tuple[int, int]) -> list[str]:
+    cold = work / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("output", ".cache", "__pycache__"))
+    proc = run_invoke("build", "--build-date", BUILD_DATE, cwd=cold)
+    verdict = VERDICT.search(proc.stdout + proc.stderr)
+    warm, fresh = tree_hashes(project / "output"), tree_hashes(cold / "output")
+    differences = sorted(set(warm) ^ set(fresh))
+    differences += [name for name in warm if name in fresh and warm[name] != fresh[name]]
+    counts = _counts(answer, last)
+    expected = (int(verdict[1]), int(verdict[2])) if verdict else None
+    if counts != expected:
+        differences.append(f"verdict {counts} ≠ build à froid {expected}")
+    return differences
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--steps", type=int, default=12)
+    parser.add_argument("--invoke-build", action="store_true", help="rebuild with invoke build")
+    parser.add_argument("--work", type=Path, help="work folder (default: a temporary one)")
+    options = parser.parse_args()
+    rng = random.Random(options.seed)
+    work = options.work or Path(tempfile.mkdtemp(prefix="edit-sequences-"))
+    project = copy_project(work / "project")
+    editor = Editor(project, rng)
+    log = (work / "worker.log").open("w", encoding="utf-8")
+    server = None
+    if not options.invoke_build:
+        server = BuildServer(project, ["--build-date", BUILD_DATE], stderr=log)
+    build = (lambda: _invoke_build(project)) if server is None else server.build
+    last = (0, 0)
+    try:
+        answer = build()
+        for step in range(options.steps):
+            edits = [editor.edit() for _ in range(rng.choice([1, 1, 1, 2]))]
+            answer = build()
+            differences = _compare(project, work, answer, last)
+            last = _counts(answer, last)
+            print(f"{step + 1:2} {', '.join(edits)} → {answer['kind']}", flush=True)
+            if differences:
+                shutil.copytree(project / "output", work / "output-rebuilt")
+                shutil.copytree(work / "cold" / "output", work / "output-cold")
+                print(f"DIFFÉRENT : {differences[:10]} (sorties gardées dans {work})")
+                return 1
+    finally:
+        if server is not None:
+            server.close()
+        log.close()
+    print(f"identique à un build à froid après chacune des {options.steps} étapes ({work})")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
