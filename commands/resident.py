@@ -12,8 +12,9 @@ each rebuild, the inputs are compared with the last build's by their stat signat
   (incremental/partial.py), and only the pages that show it are rendered; the listings
   plugin writes its own files (export, calendars) again. The SEO checklist and the sitemap
   then run as after any build;
-- a template, an image, a new or deleted file, an article's or page's metadata, a listing
-  that moved: a full build, in this process; the same while the last build reported a
+- a template, an image, a new or deleted file, an article's or page's metadata, images or
+  links to files, a listing that moved or whose photos changed: a full build, in this
+  process; the same while the last build reported a
   problem that a partial build would not report again (REPORTS_ALL_AGAIN);
 - a setting or plugin code: this process cannot load new code, `build()` says "restart".
 
@@ -27,6 +28,7 @@ import functools
 import gc
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -371,9 +373,21 @@ def _read_again(generator: Any, relative: str, old: Any) -> tuple[Any, Any] | st
         return f"{relative} : ses métadonnées ont changé"
     if (new.url, new.save_as) != (old.url, old.save_as):
         return f"{relative} : son adresse a changé"
-    if not new.get_static_links() <= generator.context["static_links"]:
-        return f"{relative} : il lie un nouveau fichier"
+    # Which files the site publishes (an image's renditions, a linked file) is decided by a
+    # full build: a partial one publishes no new file and removes none.
+    if new.get_static_links() != old.get_static_links():
+        return f"{relative} : ses liens vers des fichiers ont changé"
+    if _images(new.content) != _images(old.content):
+        return f"{relative} : ses images ont changé"
     return old, new
+
+
+_IMAGE_ADDRESS = re.compile(r"""\b(?:src|srcset)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+
+def _images(html: str | None) -> list[str]:
+    """The image addresses in an article's HTML (the thumbnails plugin's renditions)."""
+    return sorted(set(_IMAGE_ADDRESS.findall(html or "")))
 
 
 def _unknown_receivers() -> str:

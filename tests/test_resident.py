@@ -112,6 +112,7 @@ LISTING = Path("content") / "listings" / "velo-enfant-16-pouces.yaml"
 EVENT = Path("content") / "listings" / "marche-de-noel.yaml"
 GARDEN = Path("content") / "listings" / "outils-de-jardin.yaml"
 BASE = Path("theme") / "templates" / "base.html"
+VELO_PHOTO = "Gros plan sur une roue de vélo, son pignon, sa chaîne et une clé posée au sol]"
 FULL_EDITS = {
     # What other pages show of an article: its title, date, tags… change them all.
     "title": (lambda p: _replace(p, VELO, "Title: Atelier", "Title: L’atelier"), "métadonnées"),
@@ -128,6 +129,12 @@ FULL_EDITS = {
         "category",
     ),
     "listing deleted": (lambda p: (p / LISTING).unlink(), "supprimé"),
+    # Which image files are published: a partial build would leave the old renditions.
+    "listing photos": (
+        lambda p: _replace(p, LISTING, "photos:\n  - annonces/velo-enfant.jpg\n", ""),
+        "photos",
+    ),
+    "article image": (lambda p: _replace(p, VELO, f"![{VELO_PHOTO}", "[Photo"), "ont changé"),
 }
 
 

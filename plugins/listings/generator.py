@@ -24,10 +24,11 @@ from .validate import ListingValidator, kind_slug, load_folder
 
 logger = logging.getLogger(__name__)
 
-# What places a listing: its addresses and files, and what decides which lists show it and
-# in what order. A partial build (read_again) is refused when one of them changed.
+# What places a listing: its addresses and files (its photos decide which image files are
+# published), and what decides which lists show it and in what order. A partial build
+# (read_again) is refused when one of them changed.
 PLACE_FIELDS = (
-    "slug", "url", "save_as", "ics_url", "ics_save_as",
+    "slug", "url", "save_as", "ics_url", "ics_save_as", "photos",
     "date", "expires", "status", "category", "kind",
 )  # fmt: skip
 
@@ -197,11 +198,12 @@ class ListingsGenerator(Generator):
 
     def read_again(self, path: Path) -> tuple[Listing, Listing] | str:
         """The listing built from `path` and the one it replaces, when an editor changed
-        only what shows where the listing already is (its text, title, price, photos,
-        contact…); otherwise, in words, why only a full build is right: the file is not a
-        listing of the last build, it has a problem (a full build reports it), or it moved
-        the listing (address, date, expiry, status, category, kind: which lists show it,
-        in what order, and which files exist).
+        only what shows where the listing already is (its text, title, price, contact…);
+        otherwise, in words, why only a full build is right: the file is not a listing of
+        the last build, it has a problem (a full build reports it), or it moved the listing
+        (address, date, expiry, status, category, kind: which lists show it, in what order)
+        or changed which files exist (its calendar, its photos: a partial build publishes
+        no image and removes none).
 
         The caller puts the new listing in place of the old one wherever the last build's
         objects hold it, renders the pages that show it, then calls `write_own_files()`."""
