@@ -3,9 +3,10 @@
     .venv/bin/python scripts/edit_sequences.py [--seed N] [--steps N] [--invoke-build]
 
 A copy of the demo project is built, then edited step by step (an article's text, title,
-tags or summary; a listing's text, price, title, category or expiry; a page's text; a file
-deleted, a listing added, the base template; an earlier edit undone), one or two edits per
-step, some of them mistakes (an unknown category). After each step the site is rebuilt the
+tags, summary, image or links; a listing's text, price, title, category, expiry, status or
+photos; a page's text or title; a photo replaced; a file deleted, a listing added, the base
+template; an earlier edit undone), one or two edits per step, some of them mistakes (an
+unknown category). After each step the site is rebuilt the
 way an editor does, by livereload's worker (default) or by `invoke build`, and compared with
 a cold `invoke build` of the same files in a fresh copy: the same files, byte for byte, and
 the same count of errors and warnings. It stops at the first difference and keeps both
@@ -46,6 +47,7 @@ class Editor:
     def __init__(self, project: Path, rng: random.Random) -> None:
         self.project, self.rng = project, rng
         self.originals: dict[Path, str | None] = {}
+        self.binaries: dict[Path, bytes] = {}  # photos, as they were first
 
     def files(self, folder: str, pattern: str) -> list[Path]:
         return sorted((self.project / "content" / folder).glob(pattern))
@@ -90,6 +92,12 @@ class Editor:
             lambda: self._sub(
                 listing, r"^expires: (\S+)", lambda m: f"expires: 202{rng.randint(6, 8)}-12-01"
             ),
+            lambda: self._sub(page, r"^Title: (.*)$", lambda m: f"Title: {m[1]} ({number})"),
+            lambda: self._sub(listing, r"^status: (\S+)", lambda m: "status: open"),
+            lambda: self._sub(listing, r"^(photos:\n(?:  - .*\n)+)", lambda m: ""),
+            lambda: self._sub(article, r"^Image: .*\n", lambda m: ""),
+            lambda: self._append(article, f"Voir [l’annonce](/annonces/{listing.stem}/)."),
+            self._photo,
             lambda: self._delete(rng.choice([article, listing])),
             lambda: self._new_listing(listing, number),
             self._template,
@@ -111,6 +119,17 @@ class Editor:
         path.write_text(text, "utf-8")
         return f"ajouté {path.name}"
 
+    def _photo(self) -> str:
+        """A photo replaced by another (same name, new pixels)."""
+        photos = sorted((self.project / "content" / "images").rglob("*.jpg"))
+        target, source = self.rng.sample(photos, 2)
+        self._keep_bytes(target)
+        target.write_bytes(source.read_bytes())
+        return f"photo {target.name}"
+
+    def _keep_bytes(self, path: Path) -> None:
+        self.binaries.setdefault(path, path.read_bytes())
+
     def _template(self) -> str:
         path = self.project / "theme" / "templates" / "base.html"
         self._keep(path)
@@ -119,6 +138,10 @@ class Editor:
         return "base.html"
 
     def _undo(self) -> str:
+        if self.binaries and self.rng.random() < 0.3:
+            path = self.rng.choice(sorted(self.binaries))
+            path.write_bytes(self.binaries.pop(path))
+            return f"défait photo {path.name}"
         if not self.originals:
             return "rien à défaire"
         path = self.rng.choice(sorted(self.originals))
