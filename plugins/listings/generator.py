@@ -33,43 +33,33 @@ PLACE_FIELDS = (
 )  # fmt: skip
 
 
+def _from_listing(attribute: str) -> Any:
+    """A read-only attribute of _FeedItem that is its listing's `attribute`."""
+    return property(lambda item: getattr(item.listing, attribute))
+
+
 @dataclass
 class _FeedItem:
     """What Pelican's feed writer reads from an item, for one listing.
 
     It holds the listing and reads it when the feed is written, so that the incremental
-    plugin fingerprints (and a partial build swaps) the listing itself, not a copy."""
+    plugin fingerprints (and a partial build swaps) the listing itself, not a copy. Each
+    attribute the writer reads is named here (and nothing else: it asks `hasattr(item,
+    "modified")`, which must stay False)."""
 
     listing: Listing
     timezone: datetime.tzinfo
 
-    @property
-    def title(self) -> str:
-        return self.listing.title
-
-    @property
-    def url(self) -> str:
-        return self.listing.url
-
-    @property
-    def summary(self) -> str:
-        return self.listing.summary
+    title = _from_listing("title")
+    url = _from_listing("url")
+    summary = _from_listing("summary")
+    author = _from_listing("author")
+    category = _from_listing("category_label")
+    tags = _from_listing("tags")
 
     @property
     def date(self) -> datetime.datetime:
         return datetime.datetime.combine(self.listing.date, datetime.time(0, 0), self.timezone)
-
-    @property
-    def author(self) -> str:
-        return self.listing.author
-
-    @property
-    def category(self) -> str:
-        return self.listing.category_label
-
-    @property
-    def tags(self) -> list[str]:
-        return self.listing.tags
 
     def get_content(self, siteurl: str) -> str:
         return self.listing.description_html
