@@ -192,9 +192,8 @@ class ResidentSite:
             signals.all_generators_finalized.disconnect(keep_generators)
             signals.finalized.disconnect(keep_pelican)
         if "pelican" in captured and "generators" in captured:
-            last = _Last(captured["pelican"], captured["generators"], calls, stamps, 0)
-            last.standing = _standing(counter)
-            self._last = last
+            pelican, generators = captured["pelican"], captured["generators"]
+            self._last = _Last(pelican, generators, calls, stamps, _standing(counter))
         return _outcome("full", counter, why)
 
     # --- partial builds -----------------------------------------------------------------

@@ -8,6 +8,7 @@ in the blog's feeds and archives.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -208,13 +209,19 @@ class ListingsGenerator(Generator):
         )
         if old is None:
             return f"{shown} n’est pas une annonce déjà construite"
-        new, problems = ListingValidator(self.settings).load(old.source_path)
+        new, problems = self._validator.load(old.source_path)
         if new is None or problems:
             return f"{shown} signale un problème"
         moved = [name for name in PLACE_FIELDS if getattr(new, name) != getattr(old, name)]
         if moved:
             return f"{shown} : {', '.join(moved)} a changé"
         return old, new
+
+    @functools.cached_property
+    def _validator(self) -> ListingValidator:
+        # For read_again, called at each save in livereload: the schema is compiled once per
+        # generator, that is once per full build, whose settings it keeps.
+        return ListingValidator(self.settings)
 
     def _write_feed(self, writer: Any) -> None:
         path = self.settings["LISTING_FEED_ATOM"]
