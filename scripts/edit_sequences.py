@@ -46,14 +46,13 @@ class Editor:
 
     def __init__(self, project: Path, rng: random.Random) -> None:
         self.project, self.rng = project, rng
-        self.originals: dict[Path, str | None] = {}
-        self.binaries: dict[Path, bytes] = {}  # photos, as they were first
+        self.originals: dict[Path, bytes | None] = {}  # None: the file did not exist
 
     def files(self, folder: str, pattern: str) -> list[Path]:
         return sorted((self.project / "content" / folder).glob(pattern))
 
     def _keep(self, path: Path) -> None:
-        self.originals.setdefault(path, path.read_text("utf-8") if path.exists() else None)
+        self.originals.setdefault(path, path.read_bytes() if path.exists() else None)
 
     def _append(self, path: Path, text: str) -> str:
         self._keep(path)
@@ -123,12 +122,9 @@ class Editor:
         """A photo replaced by another (same name, new pixels)."""
         photos = sorted((self.project / "content" / "images").rglob("*.jpg"))
         target, source = self.rng.sample(photos, 2)
-        self._keep_bytes(target)
+        self._keep(target)
         target.write_bytes(source.read_bytes())
         return f"photo {target.name}"
-
-    def _keep_bytes(self, path: Path) -> None:
-        self.binaries.setdefault(path, path.read_bytes())
 
     def _template(self) -> str:
         path = self.project / "theme" / "templates" / "base.html"
@@ -138,18 +134,14 @@ class Editor:
         return "base.html"
 
     def _undo(self) -> str:
-        if self.binaries and self.rng.random() < 0.3:
-            path = self.rng.choice(sorted(self.binaries))
-            path.write_bytes(self.binaries.pop(path))
-            return f"défait photo {path.name}"
         if not self.originals:
             return "rien à défaire"
         path = self.rng.choice(sorted(self.originals))
-        text = self.originals.pop(path)
-        if text is None:
+        data = self.originals.pop(path)
+        if data is None:
             path.unlink(missing_ok=True)
         else:
-            path.write_text(text, "utf-8")
+            path.write_bytes(data)
         return f"défait {path.name}"
 
 
