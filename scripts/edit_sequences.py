@@ -3,10 +3,11 @@
     .venv/bin/python scripts/edit_sequences.py [--seed N] [--steps N] [--invoke-build]
 
 A copy of the demo project is built, then edited step by step (an article's text, title,
-tags, summary, image or links; a listing's text, price, title, category, expiry, status or
-photos; a page's text or title; a photo replaced; a file deleted, a listing added, the base
-template; an earlier edit undone), one or two edits per step, some of them mistakes (an
-unknown category). After each step the site is rebuilt the
+tags, summary, date, status, image or links; a listing's text, price, title, category,
+expiry, status or photos; a page's text or title; a photo replaced; a file deleted, an
+article or a listing added; a template, the CSS, a setting, the theme's strings, a plugin's
+code; an earlier edit undone), one or two edits per step, some of them mistakes (an unknown
+category, a quote left open, raw HTML). After each step the site is rebuilt the
 way an editor does, by livereload's worker (default) or by `invoke build`, and compared with
 a cold `invoke build` of the same files in a fresh copy: the same files, byte for byte, and
 the same count of errors and warnings. It stops at the first difference and keeps both
@@ -100,10 +101,53 @@ class Editor:
             lambda: self._delete(rng.choice([article, listing])),
             lambda: self._new_listing(listing, number),
             self._template,
+            lambda: self._sub(article, r"^Date: \d{4}-\d\d-\d\d", lambda m: f"Date: {self._day()}"),
+            lambda: self._sub(article, r"^Title: .*$", lambda m: f"{m[0]}\nStatus: draft"),
+            lambda: self._new_article(article, number),
+            # A quote left open: a YAML error, reported, the listing left out.
+            lambda: self._sub(listing, r"^title: (.*)$", lambda m: f'title: "{m[1]}'),
+            lambda: self._append(listing, f"  <script>alert({number})</script>"),
+            lambda: self._code(
+                "pelicanconf.py",
+                r"^DEFAULT_PAGINATION = \d+",
+                f"DEFAULT_PAGINATION = {rng.randint(4, 10)}",
+            ),
+            lambda: self._code(
+                "pelicanconf.py", r'^SITENAME = "(.*)"', f'SITENAME = "Tilleuls {number}"'
+            ),
+            lambda: self._code(
+                "theme/strings.py", r'"home": "(.*)"', f'"home": "Accueil {number}"'
+            ),
+            lambda: self._code("plugins/listings/render.py", r"\Z", f"# {number}\n"),
+            lambda: self._code(
+                "theme/static/css/main.css", r"\Z", f".n{number} {{ color: #123; }}\n"
+            ),
+            lambda: self._code(
+                f"theme/templates/{rng.choice(['article', 'listing', 'listings', 'index'])}.html",
+                r"\{% block content %\}",
+                f"{{% block content %}}<!--{number}-->",
+            ),
             self._undo,
             self._undo,
         ]
         return rng.choice(edits)()
+
+    def _code(self, name: str, pattern: str, new: str) -> str:
+        """An edit of the project outside content/: settings, theme, plugin code."""
+        return self._sub(self.project / name, pattern, lambda m: new)
+
+    def _day(self) -> str:
+        return (
+            f"202{self.rng.randint(5, 6)}-{self.rng.randint(1, 12):02}-{self.rng.randint(1, 28):02}"
+        )
+
+    def _new_article(self, model: Path, number: int) -> str:
+        path = model.with_name(f"{self._day()}-nouvel-article-{number}.md")
+        self._keep(path)
+        title = f"Title: Nouvel article {number}"
+        text = re.sub(r"^Title: .*$", title, model.read_text("utf-8"), count=1, flags=re.M)
+        path.write_text(text, "utf-8")
+        return f"ajouté {path.name}"
 
     def _delete(self, path: Path) -> str:
         self._keep(path)
@@ -201,7 +245,9 @@ def main() -> int:
             answer = build()
             differences = _compare(project, work, answer, last)
             last = _counts(answer, last)
-            print(f"{step + 1:2} {', '.join(edits)} → {answer['kind']}", flush=True)
+            why = answer.get("restarted") or answer.get("reason") or ""
+            counts = f"{answer.get('errors', '-')}E {answer.get('warnings', '-')}W"
+            print(f"{step + 1:2} {', '.join(edits)} → {answer['kind']} {counts} {why}", flush=True)
             if differences:
                 shutil.copytree(project / "output", work / "output-rebuilt")
                 shutil.copytree(work / "cold" / "output", work / "output-cold")
