@@ -384,6 +384,10 @@ def check(c: Context, content: str | None = None) -> None:
     listings, listing_problems = load_folder(folder, settings) if folder.is_dir() else ([], [])
     problems += listing_problems
     problems += image_problems(settings, listings)
+    # Published all the same, but the editor is told (what was removed from a description).
+    warnings = [warning for listing in listings for warning in listing.warnings]
+    for warning in warnings:
+        print(f"ATTENTION {warning.format(ROOT)}")
     for problem in problems:
         print(problem.format(ROOT))
     if problems:
@@ -393,7 +397,11 @@ def check(c: Context, content: str | None = None) -> None:
             "relancez invoke check.",
             code=1,
         )
-    print(f"Tout est correct : {count} articles et pages, {len(listings)} annonces vérifiés.")
+    checked = f"{count} articles et pages, {len(listings)} annonces vérifiés"
+    if warnings:
+        print(f"Aucune erreur : {checked} ; {len(warnings)} avertissement(s) ci-dessus.")
+    else:
+        print(f"Tout est correct : {checked}.")
 
 
 @task(

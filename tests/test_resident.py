@@ -135,6 +135,11 @@ FULL_EDITS = {
         "photos",
     ),
     "article image": (lambda p: _replace(p, VELO, f"![{VELO_PHOTO}", "[Photo"), "ont changé"),
+    # Raw HTML in a listing: removed, and a warning only a full build reports every time.
+    "listing HTML": (
+        lambda p: _replace(p, LISTING, "pneus presque neufs", "pneus <u>presque</u> neufs"),
+        "signale un problème",
+    ),
 }
 
 

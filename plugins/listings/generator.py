@@ -82,7 +82,9 @@ class ListingsGenerator(Generator):
             if folder.is_dir()
             else ([], [])
         )
-        report(errors, Path(settings["PATH"]).parent)
+        report(
+            errors, [w for item in listings for w in item.warnings], Path(settings["PATH"]).parent
+        )
 
         active = [item for item in listings if item.is_listed(self.today)]
         self.listings = listings
@@ -210,7 +212,7 @@ class ListingsGenerator(Generator):
         if old is None:
             return f"{shown} n’est pas une annonce déjà construite"
         new, problems = self._validator.load(old.source_path)
-        if new is None or problems:
+        if new is None or problems or new.warnings:
             return f"{shown} signale un problème"
         moved = [name for name in PLACE_FIELDS if getattr(new, name) != getattr(old, name)]
         if moved:
@@ -298,8 +300,11 @@ def export_record(listing: Listing, site_url: str) -> dict[str, Any]:
     }
 
 
-def report(errors: list[ContentError], root: Path) -> None:
-    """Log each problem on its own line (the build counts them), then a total."""
+def report(errors: list[ContentError], warnings: list[ContentError], root: Path) -> None:
+    """Log each problem on its own line (the build counts them), then a total for errors:
+    warnings are about listings that are published all the same."""
+    for warning in warnings:
+        logger.warning("%s", warning.format(root))
     for error in errors:
         logger.error("%s", error.format(root))
     if errors:

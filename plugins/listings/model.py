@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ContentError
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -72,6 +74,9 @@ class Listing:
     contact_blob: str = ""
     ics_url: str | None = None
     ics_save_as: str | None = None
+    # What the build tells the editor each time, though the listing is published (what
+    # was removed from its description): kept with it, so a cached listing still says it.
+    warnings: tuple[ContentError, ...] = ()
 
     def is_expired(self, today: datetime.date) -> bool:
         """Expired from the day after `expires`: a listing is still online on its last day."""

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 import threading
+import urllib.parse
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -32,8 +36,11 @@ ALLOWED_TAGS = {
     "pre",
     "hr",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+# `start`: a list the member numbered from 3 (Markdown writes <ol start="3">) keeps its numbers.
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_URL_SCHEMES = {"http", "https"}
+# Tags removed with everything inside them (nh3's default), not only the tags themselves.
+REMOVED_WITH_CONTENT = {"script", "style"}
 # Members' links: tell search engines they are user content, and keep the page private.
 LINK_REL = "nofollow ugc noopener noreferrer"
 
@@ -54,11 +61,12 @@ def _converter() -> markdown.Markdown:
 _KEY = b"babillard"
 
 
-def description_to_html(text: str) -> str:
-    """Markdown → HTML with every raw HTML tag, script, event handler and unsafe URL removed."""
+def description_to_html(text: str) -> tuple[str, list[Removed]]:
+    """Markdown → HTML with every raw HTML tag, script, event handler and unsafe URL
+    removed, and what was removed (so the editor is told: nothing is dropped silently)."""
     html = _converter().reset().convert(text)
     html = _HEADING.sub(r"<\1h3\2", html)
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -66,6 +74,83 @@ def description_to_html(text: str) -> str:
         link_rel=LINK_REL,
         strip_comments=True,
     )
+    return clean, _Inventory.of(html)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One thing nh3 takes out of a description: `what` in the editor's words, and a
+    pattern (`where`) that finds it in the file the member wrote, for its line number."""
+
+    what: str
+    where: str
+    image: bool = False
+
+
+class _Inventory(HTMLParser):
+    """What the allow-lists above remove from Markdown's HTML, found the way nh3 applies
+    them (tags, then attributes of the kept tags, then link schemes). Comments are left
+    out: they are never shown, and removing them is what their writer expects."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.removed: list[Removed] = []
+
+    @classmethod
+    def of(cls, html: str) -> list[Removed]:
+        if "<" not in html:
+            return []
+        inventory = cls()
+        inventory.feed(html)
+        inventory.close()
+        return inventory.removed
+
+    # The content of <script> and <style> is text to HTMLParser (CDATA), as it is to nh3,
+    # which removes it: a tag written inside them is not reported on its own.
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            if tag == "img":
+                self.removed.append(Removed("une image", r"<img\b|!\[", image=True))
+            elif tag in REMOVED_WITH_CONTENT:
+                self.removed.append(Removed(f"<{tag}> et son contenu", _tag_pattern(tag)))
+            else:
+                self.removed.append(Removed(f"la balise <{tag}>", _tag_pattern(tag)))
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name not in allowed:
+                where = rf"\b{re.escape(name)}\s*="
+                self.removed.append(Removed(f"l’attribut {name} de <{tag}>", where))
+            elif name == "href" and value and not _link_kept(value):
+                self.removed.append(_removed_link(value))
+
+
+def _tag_pattern(tag: str) -> str:
+    return rf"<{re.escape(tag)}\b"
+
+
+def _link_kept(url: str) -> bool:
+    """Whether nh3 keeps this address: asked of nh3 itself, which also drops addresses it
+    cannot parse, whatever their scheme."""
+    alone = nh3.clean(
+        f'<a href="{html.escape(url)}"></a>',
+        tags={"a"},
+        attributes={"a": {"href"}},
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+    )
+    return "href=" in alone
+
+
+def _removed_link(url: str) -> Removed:
+    try:
+        scheme = urllib.parse.urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme and scheme not in ALLOWED_URL_SCHEMES:
+        return Removed(f"un lien « {scheme}: »", rf"{re.escape(scheme)}\s*:")
+    shown = url.strip()[:40]
+    return Removed(f"un lien à l’adresse invalide « {shown} »", re.escape(shown[:20]))
 
 
 def plain_summary(html: str, length: int = 200) -> str:

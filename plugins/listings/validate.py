@@ -29,7 +29,7 @@ from .cache import ListingCache, settings_digest
 from .errors import ContentError
 from .messages import translate
 from .model import Contact, Event, Listing, Photo
-from .render import description_to_html, encode_contact, plain_summary
+from .render import Removed, description_to_html, encode_contact, plain_summary
 from .schema import listing_schema
 from .yamlfile import YamlDocument, read_yaml
 
@@ -81,7 +81,8 @@ class ListingValidator:
         self._description(path, document, errors)
         if errors:
             return None, errors
-        return self._build(path, document.data, dates, photos, event), []
+        line = document.line_of(("description",))[0]
+        return self._build(path, document.data, dates, photos, event, line), []
 
     def _schema_errors(self, path: Path, doc: YamlDocument) -> list[ContentError]:
         found = sorted(
@@ -247,12 +248,13 @@ class ListingValidator:
         dates: tuple[datetime.date | None, datetime.date | None],
         photos: list[Photo],
         event: Event | None,
+        description_line: int,
     ) -> Listing:
         published, expires = dates
         assert published and expires  # guaranteed: no errors were found
         slug = slugify(path.stem, regex_subs=_SLUG_SUBS)
         contact = Contact(**{k: str(v).strip() for k, v in data["contact"].items()})
-        html = description_to_html(data["description"])
+        html, removed = description_to_html(data["description"])
         settings = self.settings
         ics = settings["LISTING_EVENT_ICS"].format(slug=slug) if event else None
         return Listing(
@@ -282,7 +284,34 @@ class ListingValidator:
             save_as=settings["LISTING_SAVE_AS"].format(slug=slug),
             ics_url=ics,
             ics_save_as=ics,
+            warnings=(_removed_warning(path, description_line, removed),) if removed else (),
         )
+
+
+def _removed_warning(path: Path, start: int, removed: list[Removed]) -> ContentError:
+    """One warning for everything removed from a description, each with its lines in the
+    file (found from the description's first line on; that line when not found)."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    found: dict[str, list[int]] = {}
+    for what, pattern in {item.what: item.where for item in removed}.items():
+        wanted = sum(1 for item in removed if item.what == what)
+        regex = re.compile(pattern, re.IGNORECASE)
+        hits = [n for n in range(start, len(lines) + 1) if regex.search(lines[n - 1])]
+        found[what] = sorted(set(hits[:wanted])) or [start]
+    if len(found) == 1 and len(next(iter(found.values()))) == 1:
+        parts = list(found)  # its line is the warning's own: no need to say it twice
+    else:
+        parts = [
+            f"{what} ({'ligne' if len(numbers) == 1 else 'lignes'} {', '.join(map(str, numbers))})"
+            for what, numbers in found.items()
+        ]
+    hint = "écrivez-la en Markdown : **gras**, *italique*, [texte du lien](https://…)"
+    if any(item.image for item in removed):
+        hint += " ; les photos se mettent sous « photos: »"
+    first = min(number for numbers in found.values() for number in numbers)
+    return ContentError(
+        path, first, "du HTML a été retiré de la description : " + ", ".join(parts), hint
+    )
 
 
 def _image_size(path: Path) -> tuple[int | None, int | None]:

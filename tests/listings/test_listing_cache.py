@@ -70,3 +70,21 @@ def test_a_library_upgrade_reads_every_listing_again(tmp_path, monkeypatch) -> N
     monkeypatch.setattr(sys.modules["listings.cache"], "_versions", lambda: "nh3=99")
     again, _ = load_folder(content / "listings", settings, cache, workers=1)
     assert len(reads) == len(first) and again == first
+
+
+def test_a_cached_listing_still_says_what_its_description_lost(tmp_path, monkeypatch) -> None:
+    content, settings = _project(tmp_path)
+    cache = tmp_path / "cache"
+    edited = content / "listings" / "velo-enfant-16-pouces.yaml"
+    edited.write_text(edited.read_text("utf-8") + "  <u>Urgent</u>\n", "utf-8")
+    first, errors = load_folder(content / "listings", settings, cache)
+    (listing,) = [item for item in first if item.slug == "velo-enfant-16-pouces"]
+    assert not errors
+    assert [w.message for w in listing.warnings] == [
+        "du HTML a été retiré de la description : la balise <u>"
+    ]
+    reads = _count_reads(monkeypatch)
+    again, _ = load_folder(content / "listings", settings, cache)
+    assert reads == []  # from the cache, and the warning with it
+    (cached,) = [item for item in again if item.slug == "velo-enfant-16-pouces"]
+    assert cached.warnings == listing.warnings

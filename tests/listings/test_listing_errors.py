@@ -67,6 +67,7 @@ HINTS = {
     "cle-inconnue": "vouliez-vous dire « price »",
     "prix-virgule": "écrivez 12.50",
     "date-impossible": "AAAA-MM-JJ",
+    "guillemet-ouvert": 'ajoutez " à la fin de la valeur',
 }
 
 
@@ -123,6 +124,17 @@ def test_check_passes_on_the_demo_content() -> None:
     proc = run_invoke("check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Tout est correct" in proc.stdout
+
+
+def test_check_warns_about_html_removed_from_a_description(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    write_listing(content, "html.yaml", VALID + "  <font color=red>Urgent</font>\n")
+    proc = run_invoke("check", "--content", str(content))
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out  # published all the same: not an error
+    assert "listings/html.yaml:14 : du HTML a été retiré" in out, out
+    assert "la balise <font>" in out and "Aucune erreur" in out and "1 avertissement(s)" in out
 
 
 def test_check_reports_a_broken_article_date(tmp_path: Path) -> None:

@@ -80,6 +80,21 @@ def test_hostile_description_keeps_text_and_loses_every_weapon(rules_build: Buil
     assert set(safe["rel"]) >= {"nofollow", "ugc", "noopener"}
 
 
+def test_what_a_description_loses_is_reported_with_its_lines(rules_build: BuildResult) -> None:
+    # Nothing a member wrote disappears without the editor being told where: one warning
+    # for the file, each removal with its line(s) in HOSTILE (the listing is still published).
+    warnings = [line for line in rules_build.log.splitlines() if "velo-piege.yaml" in line]
+    assert warnings == [
+        "ATTENTION content/listings/velo-piege.yaml:14 : du HTML a été retiré de la "
+        "description : <script> et son contenu (ligne 14), une image (ligne 15), "
+        "un lien « javascript: » (lignes 16, 17), la balise <iframe> (ligne 18), "
+        "<style> et son contenu (ligne 19), l’attribut style de <p> (ligne 20), "
+        "l’attribut onclick de <p> (ligne 20) → écrivez-la en Markdown : **gras**, "
+        "*italique*, [texte du lien](https://…) ; les photos se mettent sous « photos: »"
+    ]
+    assert (rules_build.output / "annonces" / "velo-piege" / "index.html").is_file()
+
+
 def _index_slugs(output: Path) -> set[str]:
     slugs = set()
     for page in (output / "annonces").rglob("index.html"):
