@@ -157,6 +157,21 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
             # The file ended inside a quote or bracket: where it opened is what to fix.
             mark = error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        opened = _unclosed_quote(text, line)
+        if opened is not None:
+            # The parser stops where the quote happens to close (often lines later, at the
+            # next quoted value): what the editor must fix is where it opened.
+            where, at, quote = opened
+            return None, [
+                ContentError(
+                    path,
+                    where,
+                    f"YAML illisible : le guillemet {quote} ouvert ici n’est pas refermé "
+                    "sur cette ligne",
+                    f"ajoutez {quote} à la fin de la valeur, ou retirez celui du début",
+                    at,
+                )
+            ]
         problem = str(error.problem or error.context or "")
         return None, [
             ContentError(path, line, f"YAML illisible ({problem})", _hint_for(problem), column)
@@ -166,6 +181,39 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
     finally:
         loader.dispose()
     return _document(path, node, data)
+
+
+# `key: "value…`, or `- "value…` in a list: a value that starts with a quote.
+_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#:"'][^:#]*:\s+)?)(["'])(.*)$""")
+_BLOCK_SCALAR = re.compile(r"^(\s*)[^\s#][^:#]*:\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _unclosed_quote(text: str, upto: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of the first value up to line `upto` whose opening quote is
+    not closed on its own line (editors do not write quotes spanning lines); the lines of
+    a block (`description: |`) are text, not values, and are skipped."""
+    block_indent: int | None = None
+    for number, line in enumerate(text.splitlines()[:upto], start=1):
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        block = _BLOCK_SCALAR.match(line)
+        if block:
+            block_indent = len(block[1])
+            continue
+        found = _QUOTED_VALUE.match(line)
+        if found and not _closes(found[3], found[2]):
+            return number, len(found[1]) + 1, found[2]
+    return None
+
+
+def _closes(rest: str, quote: str) -> bool:
+    """Whether `rest`, what follows an opening quote, closes it ('' is a quote, in '…')."""
+    if quote == '"':
+        return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+    return "'" in rest.replace("''", "")
 
 
 def _parse_fast(text: str) -> tuple[yaml.Node | None, Any]:

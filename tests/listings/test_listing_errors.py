@@ -26,6 +26,14 @@ def _without(line: int) -> str:
 # name → (file content, line reported (0: none), words the message must contain)
 CASES: dict[str, tuple[str | bytes, int, str]] = {
     "yaml-casse": (_replace(4, 'location: "Villebourg'), 4, "YAML illisible"),
+    # The quote closes three lines later, where the parser stops: line 1 is what to fix.
+    "guillemet-ouvert": (
+        VALID.replace("title: Vélo", 'title: "Vélo').replace(
+            "location: Villebourg", 'location: "Villebourg"'
+        ),
+        1,
+        'le guillemet " ouvert ici n’est pas refermé',
+    ),
     "tabulation": (_replace(9, "\temail: paul.r@example.org"), 9, "tabulations"),
     "titre-manquant": (_without(1), 1, "il manque la clé « title »"),
     "categorie-inconnue": (_replace(3, "category: velos"), 3, "« category » vaut « velos »"),

@@ -56,3 +56,20 @@ def test_a_broken_file_is_explained_by_the_familiar_parser(tmp_path: Path) -> No
     assert document is None
     assert errors[0].line == 2
     assert "tabulations" in errors[0].hint
+
+
+def test_a_quote_left_open_is_found_where_it_opened(tmp_path: Path) -> None:
+    path = tmp_path / "guillemet.yaml"
+    # The quote of line 4 runs on to line 5's, where the parser stops; line 2's text is
+    # inside a block (`|`): a quote there is text, and closes nothing.
+    path.write_text(
+        'description: |\n  Il a dit : "bonjour\ntitle: "Vélo\nlocation: "Ville\npostcode: "45"\n',
+        encoding="utf-8",
+    )
+    _, errors = yamlfile.read_yaml(path)
+    assert [(error.line, error.column) for error in errors] == [(3, 8)]
+    assert 'guillemet " ouvert ici n’est pas refermé' in errors[0].message
+    # A quote that closes on its line is not blamed for another mistake.
+    path.write_text('title: "Vélo"\n\tkind: don\n', encoding="utf-8")
+    _, errors = yamlfile.read_yaml(path)
+    assert errors[0].line == 2 and "tabulations" in errors[0].hint
