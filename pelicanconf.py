@@ -73,6 +73,9 @@ STATIC_PATHS = ["images"]
 # Article files are named 2026-11-23-mon-titre.md: the name gives the date and the slug.
 FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)"
 DEFAULT_METADATA = {"status": "published"}
+# Header keys the theme reads (theme/seo.py, templates) besides Pelican's own: any other key
+# is a typo the ignored_input plugin reports (`Tag:` for `Tags:`).
+METADATA_EXTRA_KEYS = ["Image", "SEO-Ignore", "Canonical"]
 TYPOGRIFY = False
 MARKDOWN = {
     "extension_configs": {
@@ -94,6 +97,7 @@ PLUGINS = [
     "article_neighbours",
     "page_menu",
     "url_memo",
+    "ignored_input",
     "listings",
     "thumbnails",
     "sitemap",

@@ -375,17 +375,18 @@ def new_listing(
 @task(help={"content": "Folder of content to check (default: content/)."})
 def check(c: Context, content: str | None = None) -> None:
     """Check every article, page and listing for mistakes, without building (exit 1 if any)."""
-    from listings.validate import load_folder
+    from listings.validate import load_folder, stray_files
 
     overrides = {"PATH": str(Path(content).resolve())} if content else {}
     settings = listing_settings(overrides)
-    count, problems = article_problems(settings)
+    count, problems, warnings = article_problems(settings)
     folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
     listings, listing_problems = load_folder(folder, settings) if folder.is_dir() else ([], [])
     problems += listing_problems
     problems += image_problems(settings, listings)
     # Published all the same, but the editor is told (what was removed from a description).
-    warnings = [warning for listing in listings for warning in listing.warnings]
+    warnings += stray_files(folder)
+    warnings += [warning for listing in listings for warning in listing.warnings]
     for warning in warnings:
         print(f"ATTENTION {warning.format(ROOT)}")
     for problem in problems:

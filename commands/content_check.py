@@ -10,9 +10,12 @@ from typing import Any
 DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
 
 
-def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any]]:
-    """Problems in articles and pages that would make Pelican skip them, with their lines."""
+def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
+    """Problems in articles and pages that would make Pelican skip them, with their lines,
+    and warnings about what it would ignore (a mistyped header key)."""
+    from ignored_input import known_keys, unknown_keys, unread_files, unread_message
     from listings.errors import ContentError
+    from pelican.readers import Readers
     from pelican.utils import get_date
 
     content = Path(settings["PATH"])
@@ -22,6 +25,8 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any]]:
         for path in sorted((content / folder).rglob("*.md"))
     ]
     problems: list[ContentError] = []
+    warnings: list[ContentError] = []
+    known = known_keys(settings)
     for path in sources:
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -35,6 +40,10 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any]]:
                 )
             )
             continue
+        warnings += [
+            ContentError(path, unknown.line, unknown.message(), unknown.hint())
+            for unknown in unknown_keys(text, known)
+        ]
         header: dict[str, tuple[int, str]] = {}
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -73,7 +82,12 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any]]:
                     "nommez le fichier AAAA-MM-JJ-titre.md ou ajoutez « Date: … »",
                 )
             )
-    return len(sources), problems
+    extensions = set(Readers(settings).extensions) - {"static"}
+    message, hint = unread_message(extensions)
+    warnings += [
+        ContentError(path, 0, message, hint) for path in unread_files(settings, extensions)
+    ]
+    return len(sources), problems, warnings
 
 
 def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:

@@ -49,6 +49,9 @@ from commands.pelican_run import (
 KNOWN_PLUGINS = frozenset(
     {
         "article_neighbours",
+        # Checks each article read again; the files it reports unread only change with a
+        # new or deleted file, which is a full build.
+        "ignored_input",
         "incremental",
         "listings",
         "markdown_cache",

@@ -21,7 +21,7 @@ from .errors import ContentError
 from .ical import calendar_bytes
 from .model import Listing
 from .output import OwnOutputs
-from .validate import ListingValidator, kind_slug, load_folder
+from .validate import ListingValidator, kind_slug, load_folder, stray_files
 
 logger = logging.getLogger(__name__)
 
@@ -82,9 +82,8 @@ class ListingsGenerator(Generator):
             if folder.is_dir()
             else ([], [])
         )
-        report(
-            errors, [w for item in listings for w in item.warnings], Path(settings["PATH"]).parent
-        )
+        warnings = [*stray_files(folder), *(w for item in listings for w in item.warnings)]
+        report(errors, warnings, Path(settings["PATH"]).parent)
 
         active = [item for item in listings if item.is_listed(self.today)]
         self.listings = listings

@@ -288,6 +288,38 @@ class ListingValidator:
         )
 
 
+LISTING_SUFFIXES = (".yaml", ".yml")  # in any case: `velo.YAML` is a listing too
+
+
+def _files(folder: Path) -> list[Path]:
+    """The files under `folder` an editor put there: hidden files (`.DS_Store`, `.velo.yaml.swp`)
+    and editors' backups (`velo.yaml~`, `#velo.yaml#`) apart."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and not path.name.endswith("~")
+        and not (path.name.startswith("#") and path.name.endswith("#"))
+    )
+
+
+def stray_files(folder: Path) -> list[ContentError]:
+    """A warning for each file of the listings folder that is not a listing (a photo, a
+    .txt): it is not read, so nothing in it is published."""
+    if not folder.is_dir():
+        return []
+    message = "ce fichier n’est pas une annonce (seuls les fichiers .yaml le sont) : il n’est "
+    message += "pas publié"
+    hint = "si c’est une annonce, renommez-le en .yaml ; une photo va dans "
+    hint += "content/images/annonces/ et se cite sous « photos: »"
+    return [
+        ContentError(path, 0, message, hint)
+        for path in _files(folder)
+        if path.suffix.lower() not in LISTING_SUFFIXES
+    ]
+
+
 def _removed_warning(path: Path, start: int, removed: list[Removed]) -> ContentError:
     """One warning for everything removed from a description, each with its lines in the
     file (found from the description's first line on; that line when not found)."""
@@ -376,7 +408,7 @@ def load_folder(
     listings: list[Listing] = []
     errors: list[ContentError] = []
     by_slug: dict[str, Path] = {}
-    files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = [path for path in _files(folder) if path.suffix.lower() in LISTING_SUFFIXES]
     known: dict[Path, Listing] = {}
     shas: dict[Path, str] = {}
     if cache is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from listings.validate import ListingValidator, load_folder
+from listings.validate import ListingValidator, load_folder, stray_files
 
 from tasks import listing_settings
 from tests.support import CONTENT
@@ -88,3 +88,17 @@ def test_a_cached_listing_still_says_what_its_description_lost(tmp_path, monkeyp
     assert reads == []  # from the cache, and the warning with it
     (cached,) = [item for item in again if item.slug == "velo-enfant-16-pouces"]
     assert cached.warnings == listing.warnings
+
+
+def test_listings_in_any_case_are_read_and_other_files_reported(tmp_path) -> None:
+    content, settings = _project(tmp_path)
+    folder = content / "listings"
+    (folder / "velo-enfant-16-pouces.yaml").rename(folder / "velo-enfant-16-pouces.YAML")
+    for name in ("velo.jpg", "notes.txt", ".DS_Store", "velo.yaml~", "#velo.yaml#"):
+        (folder / name).write_bytes(b"x")
+    listings, errors = load_folder(folder, settings)
+    assert not errors
+    assert "velo-enfant-16-pouces" in {item.slug for item in listings}
+    stray = stray_files(folder)
+    assert [warning.path.name for warning in stray] == ["notes.txt", "velo.jpg"]
+    assert all("n’est pas une annonce" in warning.message for warning in stray)

@@ -1,0 +1,199 @@
+"""Warns about what an editor wrote that Pelican would ignore without a word.
+
+- **A header key nothing reads.** Pelican keeps any `Key: value` line of a Markdown header
+  as metadata, and a theme reads only the keys it knows. An editor who writes `Tag: jardin`
+  for `Tags:`, or `Sumary:`, gets an article without tags or summary:
+
+      ATTENTION content/articles/2026-04-12-jardin-partage.md:4 : la clé « Tag » n’existe
+      pas : cette ligne est ignorée → vouliez-vous dire « Tags » ?
+
+- **A file no reader takes.** In the article and page folders, Pelican reads only the
+  extensions of its readers (`.md`…) and skips the rest: a `.txt`, a `.docx`, an
+  `article.MD` are never published. Hidden files, editors' backups (`~`, `#…#`), and
+  files under STATIC_PATHS, ARTICLE_EXCLUDES, PAGE_EXCLUDES or IGNORE_FILES are not
+  reported.
+
+Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
+FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
+
+- `METADATA_EXTRA_KEYS` (list of str, default `[]`): keys the theme or other plugins read,
+  in any case (`["Image", "Canonical"]`).
+
+Both run at every build, whatever was read again or from a cache, so a warning stands
+until it is mended. `unknown_keys()` and `unread_files()` do the same without a build,
+for a command that checks content.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import fnmatch
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Article, Page
+
+logger = logging.getLogger(__name__)
+
+# What Pelican itself reads from a header (pelican.readers.METADATA_PROCESSORS and
+# pelican.contents.Content), lower case as its Markdown reader gives them.
+PELICAN_KEYS = frozenset(
+    {
+        "title",
+        "date",
+        "modified",
+        "category",
+        "tags",
+        "author",
+        "authors",
+        "slug",
+        "summary",
+        "status",
+        "lang",
+        "translation",
+        "template",
+        "save_as",
+        "url",
+    }
+)
+
+
+@dataclass(frozen=True)
+class UnknownKey:
+    """A header line whose key nothing reads: where, which key, and the likely one."""
+
+    line: int
+    key: str  # as the editor wrote it
+    suggestion: str | None
+
+    def message(self) -> str:
+        return f"la clé « {self.key} » n’existe pas : cette ligne est ignorée"
+
+    def hint(self) -> str:
+        if self.suggestion:
+            return f"vouliez-vous dire « {self.suggestion} » ?"
+        return "corrigez la clé ou retirez la ligne (les clés possibles sont dans le guide)"
+
+
+def known_keys(settings: dict[str, Any]) -> frozenset[str]:
+    """Every key something reads, lower case, for these settings."""
+    keys = set(PELICAN_KEYS)
+    keys |= {key.lower() for key in settings.get("DEFAULT_METADATA", {})}
+    for setting in ("FILENAME_METADATA", "PATH_METADATA"):
+        pattern = settings.get(setting) or ""
+        with contextlib.suppress(re.error):  # Pelican reports a broken pattern itself
+            keys |= {group.lower() for group in re.compile(pattern).groupindex}
+    keys |= {key.lower() for key in settings.get("METADATA_EXTRA_KEYS", [])}
+    return frozenset(keys)
+
+
+def unknown_keys(text: str, known: frozenset[str]) -> list[UnknownKey]:
+    """The header lines of a Markdown file (up to the first blank line) whose key is not
+    in `known`. Indented lines continue the line before: they have no key of their own."""
+    found = []
+    shown = {key: _as_written(key) for key in known}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        if line[0] in " \t":
+            continue
+        key, colon, _ = line.partition(":")
+        key = key.strip()
+        if not colon or not key or key.lower() in known:
+            continue
+        close = difflib.get_close_matches(key.lower(), list(known), n=1, cutoff=0.6)
+        found.append(UnknownKey(number, key, shown[close[0]] if close else None))
+    return found
+
+
+def _as_written(key: str) -> str:
+    """`seo-ignore` → `SEO-Ignore`, `tags` → `Tags`: as the guides write keys."""
+    return "-".join(part.upper() if part == "seo" else part.capitalize() for part in key.split("-"))
+
+
+def check(instance: Any) -> None:
+    """At `content_object_init`: warn about each unknown key of an article or page."""
+    if not isinstance(instance, Article | Page) or not instance.source_path:
+        return
+    settings = instance.settings
+    known = known_keys(settings)
+    metadata = getattr(instance, "metadata", {})
+    if all(key.lower() in known for key in metadata):
+        return  # the common case: no file to read
+    source = Path(instance.source_path)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return  # the reader has reported it
+    where = _shown(source, settings)
+    for unknown in unknown_keys(text, known):
+        logger.warning("%s:%d : %s → %s", where, unknown.line, unknown.message(), unknown.hint())
+
+
+def _shown(path: Path, settings: dict[str, Any]) -> Path:
+    """`content/articles/x.md`: relative to the folder holding PATH, as editors see it."""
+    root = Path(settings["PATH"]).resolve().parent
+    path = path.resolve()
+    return path.relative_to(root) if path.is_relative_to(root) else path
+
+
+def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:
+    """Files of the article and page folders that no reader with these `extensions` takes,
+    hidden files, backups, ignored and static files apart."""
+    content = Path(settings["PATH"])
+    read = {*settings.get("ARTICLE_PATHS", []), *settings.get("PAGE_PATHS", [])}
+    # Pelican excludes the page folders from the articles and the other way round: a
+    # folder one generator excludes and the other reads is still read.
+    excluded = {*settings.get("ARTICLE_EXCLUDES", []), *settings.get("PAGE_EXCLUDES", [])}
+    skipped = [content / f for f in [*settings.get("STATIC_PATHS", []), *(excluded - read)]]
+    ignored = settings.get("IGNORE_FILES", [])
+    found = set()
+    for folder in sorted(read):
+        for path in (content / folder).rglob("*"):
+            relative = path.relative_to(content)
+            if (
+                not path.is_file()
+                or path.suffix[1:] in extensions
+                or any(part.startswith(".") for part in relative.parts)
+                or path.name.endswith("~")
+                or (path.name.startswith("#") and path.name.endswith("#"))
+                or any(fnmatch.fnmatch(str(relative), pattern) for pattern in ignored)
+                or any(path.is_relative_to(other) for other in skipped)
+            ):
+                continue
+            found.add(path)
+    return sorted(found)
+
+
+def unread_message(extensions: set[str]) -> tuple[str, str]:
+    """What to say of an unread file, and the fix."""
+    shown = ".md" if "md" in extensions else ", ".join(f".{e}" for e in sorted(extensions))
+    return (
+        f"ce fichier n’est pas lu (seuls les fichiers {shown} le sont) : il n’est pas publié",
+        f"si c’est un article ou une page, enregistrez-le en {shown.split(',')[0]} (en "
+        "minuscules) ; sinon rangez-le hors de ce dossier (les images vont dans "
+        "content/images/)",
+    )
+
+
+def report_unread(generators: list[Any]) -> None:
+    """At `all_generators_finalized`: warn about each file no reader took."""
+    readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
+    if readers is None:
+        return
+    settings = readers.settings
+    extensions = set(readers.extensions) - {"static"}
+    message, hint = unread_message(extensions)
+    for path in unread_files(settings, extensions):
+        logger.warning("%s : %s → %s", _shown(path, settings), message, hint)
+
+
+def register() -> None:
+    """Pelican entry point."""
+    signals.content_object_init.connect(check)
+    signals.all_generators_finalized.connect(report_unread)
