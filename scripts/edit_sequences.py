@@ -7,11 +7,11 @@ tags, summary, date, status, image or links; a listing's text, price, title, cat
 expiry, status or photos; a page's text or title; a photo replaced; a file deleted, an
 article or a listing added; a template, the CSS, a setting, the theme's strings, a plugin's
 code; an earlier edit undone), one or two edits per step, some of them mistakes (an unknown
-category, a quote left open, raw HTML). After each step the site is rebuilt the
-way an editor does, by livereload's worker (default) or by `invoke build`, and compared with
-a cold `invoke build` of the same files in a fresh copy: the same files, byte for byte, and
-the same count of errors and warnings. It stops at the first difference and keeps both
-outputs under the work folder.
+category, a quote left open, raw HTML, a mistyped header key, a .txt among the articles).
+After each step the site is rebuilt the way an editor does, by livereload's worker
+(default) or by `invoke build`, and compared with a cold `invoke build` of the same files
+in a fresh copy: the same files, byte for byte, and the same count of errors and
+warnings. It stops at the first difference and keeps both outputs under the work folder.
 
 The tests check each kind of edit on its own (tests/test_incremental.py,
 tests/test_resident.py); this looks for what only a sequence shows (an edit after an error,
@@ -107,6 +107,9 @@ class Editor:
             # A quote left open: a YAML error, reported, the listing left out.
             lambda: self._sub(listing, r"^title: (.*)$", lambda m: f'title: "{m[1]}'),
             lambda: self._append(listing, f"  <script>alert({number})</script>"),
+            lambda: self._sub(article, r"^Tags: ", lambda m: "Tag: "),  # a key nothing reads
+            lambda: self._copy(article, article.with_suffix(".txt")),  # a file nothing reads
+            lambda: self._copy(listing, listing.with_suffix(".YAML")),  # a listing all the same
             lambda: self._code(
                 "pelicanconf.py",
                 r"^DEFAULT_PAGINATION = \d+",
@@ -148,6 +151,11 @@ class Editor:
         text = re.sub(r"^Title: .*$", title, model.read_text("utf-8"), count=1, flags=re.M)
         path.write_text(text, "utf-8")
         return f"ajouté {path.name}"
+
+    def _copy(self, source: Path, target: Path) -> str:
+        self._keep(target)
+        target.write_bytes(source.read_bytes())
+        return f"ajouté {target.name}"
 
     def _delete(self, path: Path) -> str:
         self._keep(path)
