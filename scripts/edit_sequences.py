@@ -99,11 +99,13 @@ class Editor:
             lambda: self._append(article, f"Voir [l’annonce](/annonces/{listing.stem}/)."),
             self._photo,
             lambda: self._delete(rng.choice([article, listing])),
-            lambda: self._new_listing(listing, number),
+            lambda: self._added(listing, f"nouvelle-{number}.yaml", f"Nouvelle annonce {number}"),
             self._template,
             lambda: self._sub(article, r"^Date: \d{4}-\d\d-\d\d", lambda m: f"Date: {self._day()}"),
             lambda: self._sub(article, r"^Title: .*$", lambda m: f"{m[0]}\nStatus: draft"),
-            lambda: self._new_article(article, number),
+            lambda: self._added(
+                article, f"{self._day()}-nouvel-article-{number}.md", f"Nouvel article {number}"
+            ),
             # A quote left open: a YAML error, reported, the listing left out.
             lambda: self._sub(listing, r"^title: (.*)$", lambda m: f'title: "{m[1]}'),
             lambda: self._append(listing, f"  <script>alert({number})</script>"),
@@ -144,12 +146,14 @@ class Editor:
             f"202{self.rng.randint(5, 6)}-{self.rng.randint(1, 12):02}-{self.rng.randint(1, 28):02}"
         )
 
-    def _new_article(self, model: Path, number: int) -> str:
-        path = model.with_name(f"{self._day()}-nouvel-article-{number}.md")
+    def _added(self, model: Path, name: str, title: str) -> str:
+        """A copy of `model` named `name`, with another title (`Title:` or `title:`)."""
+        path = model.with_name(name)
         self._keep(path)
-        title = f"Title: Nouvel article {number}"
-        text = re.sub(r"^Title: .*$", title, model.read_text("utf-8"), count=1, flags=re.M)
-        path.write_text(text, "utf-8")
+        new = re.sub(
+            r"^([Tt]itle): .*$", rf"\1: {title}", model.read_text("utf-8"), count=1, flags=re.M
+        )
+        path.write_text(new, "utf-8")
         return f"ajouté {path.name}"
 
     def _copy(self, source: Path, target: Path) -> str:
@@ -162,20 +166,11 @@ class Editor:
         path.unlink()
         return f"supprimé {path.name}"
 
-    def _new_listing(self, model: Path, number: int) -> str:
-        path = model.with_name(f"nouvelle-{number}.yaml")
-        self._keep(path)
-        title = f"title: Nouvelle annonce {number}"
-        text = re.sub(r"^title: .*$", title, model.read_text("utf-8"), count=1, flags=re.M)
-        path.write_text(text, "utf-8")
-        return f"ajouté {path.name}"
-
     def _photo(self) -> str:
         """A photo replaced by another (same name, new pixels)."""
         photos = sorted((self.project / "content" / "images").rglob("*.jpg"))
         target, source = self.rng.sample(photos, 2)
-        self._keep(target)
-        target.write_bytes(source.read_bytes())
+        self._copy(source, target)
         return f"photo {target.name}"
 
     def _template(self) -> str:
