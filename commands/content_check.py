@@ -13,7 +13,13 @@ DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
 def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key)."""
-    from ignored_input import known_keys, unknown_keys, unread_files, unread_message
+    from ignored_input import (
+        header_lines,
+        known_keys,
+        unknown_keys,
+        unread_files,
+        unread_message,
+    )
     from listings.errors import ContentError
     from pelican.readers import Readers
     from pelican.utils import get_date
@@ -44,13 +50,7 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
             ContentError(path, unknown.line, unknown.message(), unknown.hint())
             for unknown in unknown_keys(text, known)
         ]
-        header: dict[str, tuple[int, str]] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                break
-            key, colon, value = line.partition(":")
-            if colon:
-                header[key.strip().lower()] = (number, value.strip())
+        header = {key.lower(): (number, value) for number, key, value in header_lines(text)}
         if not header.get("title", (0, ""))[1]:
             problems.append(
                 ContentError(

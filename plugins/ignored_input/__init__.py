@@ -92,22 +92,26 @@ def known_keys(settings: dict[str, Any]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def unknown_keys(text: str, known: frozenset[str]) -> list[UnknownKey]:
-    """The header lines of a Markdown file (up to the first blank line) whose key is not
-    in `known`. Indented lines continue the line before: they have no key of their own."""
+def header_lines(text: str) -> list[tuple[int, str, str]]:
+    """(line, key as written, value) of each `Key: value` line of a Markdown header, up to
+    the first blank line. Indented lines continue the line before: they have no key."""
     found = []
-    shown = {key: _as_written(key) for key in known}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             break
-        if line[0] in " \t":
-            continue
-        key, colon, _ = line.partition(":")
-        key = key.strip()
-        if not colon or not key or key.lower() in known:
-            continue
-        close = difflib.get_close_matches(key.lower(), list(known), n=1, cutoff=0.6)
-        found.append(UnknownKey(number, key, shown[close[0]] if close else None))
+        key, colon, value = line.partition(":")
+        if colon and key.strip() and line[0] not in " \t":
+            found.append((number, key.strip(), value.strip()))
+    return found
+
+
+def unknown_keys(text: str, known: frozenset[str]) -> list[UnknownKey]:
+    """The header lines of a Markdown file (header_lines) whose key is not in `known`."""
+    found = []
+    for number, key, _ in header_lines(text):
+        if key.lower() not in known:
+            close = difflib.get_close_matches(key.lower(), list(known), n=1, cutoff=0.6)
+            found.append(UnknownKey(number, key, _as_written(close[0]) if close else None))
     return found
 
 
@@ -157,8 +161,8 @@ def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:
         for path in (content / folder).rglob("*"):
             relative = path.relative_to(content)
             if (
-                not path.is_file()
-                or path.suffix[1:] in extensions
+                path.suffix[1:] in extensions  # first: no stat for the files read
+                or not path.is_file()
                 or any(part.startswith(".") for part in relative.parts)
                 or path.name.endswith("~")
                 or (path.name.startswith("#") and path.name.endswith("#"))

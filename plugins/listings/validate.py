@@ -7,6 +7,7 @@ editors and adds what a JSON Schema cannot say (real dates, their order, photos 
 
 from __future__ import annotations
 
+import collections
 import datetime
 import difflib
 import hashlib
@@ -309,10 +310,13 @@ def stray_files(folder: Path) -> list[ContentError]:
     .txt): it is not read, so nothing in it is published."""
     if not folder.is_dir():
         return []
-    message = "ce fichier n’est pas une annonce (seuls les fichiers .yaml le sont) : il n’est "
-    message += "pas publié"
-    hint = "si c’est une annonce, renommez-le en .yaml ; une photo va dans "
-    hint += "content/images/annonces/ et se cite sous « photos: »"
+    message = (
+        "ce fichier n’est pas une annonce (seuls les fichiers .yaml le sont) : il n’est pas publié"
+    )
+    hint = (
+        "si c’est une annonce, renommez-le en .yaml ; une photo va dans "
+        "content/images/annonces/ et se cite sous « photos: »"
+    )
     return [
         ContentError(path, 0, message, hint)
         for path in _files(folder)
@@ -324,10 +328,10 @@ def _removed_warning(path: Path, start: int, removed: list[Removed]) -> ContentE
     """One warning for everything removed from a description, each with its lines in the
     file (found from the description's first line on; that line when not found)."""
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    patterns = {item.what: item.where for item in removed}
     found: dict[str, list[int]] = {}
-    for what, pattern in {item.what: item.where for item in removed}.items():
-        wanted = sum(1 for item in removed if item.what == what)
-        regex = re.compile(pattern, re.IGNORECASE)
+    for what, wanted in collections.Counter(item.what for item in removed).items():
+        regex = re.compile(patterns[what], re.IGNORECASE)
         hits = [n for n in range(start, len(lines) + 1) if regex.search(lines[n - 1])]
         found[what] = sorted(set(hits[:wanted])) or [start]
     if len(found) == 1 and len(next(iter(found.values()))) == 1:
