@@ -173,7 +173,7 @@ def livereload(c: Context, port: int = PORT) -> None:
     """Build, serve, and rebuild + reload the browser on any change to content, theme or plugins."""
     from livereload import Server
 
-    from commands.build_server import BuildServer, describe
+    from commands.build_server import BuildServer, describe, editor_backup
 
     # One build process stays up between rebuilds (commands/resident.py): an article's text
     # is rebuilt by rendering only the pages that show it. It restarts by itself when
@@ -185,16 +185,11 @@ def livereload(c: Context, port: int = PORT) -> None:
 
     rebuild()
     server = Server()
-    for pattern in (
-        "content/**/*.md",
-        "content/**/*.yaml",
-        "content/**/*.yml",
-        "content/images/**/*",
-        "theme/**/*",
-        "plugins/**/*.py",
-        "pelicanconf.py",
-    ):
-        server.watch(str(ROOT / pattern), rebuild, delay=0.3)
+    # All of content/, not only the suffixes a build reads: a `.txt` copy of an article or a
+    # listing saved as `.YAML` is left out of the site, and the build that says so must run
+    # when it is saved. Hidden files (editors' swap files) are not matched by the glob.
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(str(ROOT / pattern), rebuild, delay=0.3, ignore=editor_backup)
     try:
         server.serve(host=HOST, port=port, root=str(ROOT / "output"))
     finally:

@@ -109,3 +109,21 @@ def test_livereload_rebuilds_when_an_article_changes(
     said = log.read_text(encoding="utf-8").splitlines()
     assert said[0].startswith("Reconstruction complète"), said
     assert any(line.startswith("Reconstruction partielle") for line in said[1:]), said
+
+    # A file no build reads still starts one when it is saved: the editor is told at once
+    # that it is left out, not at the next save of an article.
+    (project / "content" / "articles" / "brouillon.txt").write_text("Titre: Brouillon\n")
+    line = _wait_for_line(log, "Reconstruction", after=len(said), seconds=60)
+    assert "1 avertissement(s)" in line, line
+
+
+def _wait_for_line(log: Path, start: str, after: int, seconds: float) -> str:
+    """The first line of `log` beyond its first `after` lines that starts with `start`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        lines = log.read_text(encoding="utf-8").splitlines()[after:]
+        found = [line for line in lines if line.startswith(start)]
+        if found:
+            return found[0]
+        time.sleep(0.3)
+    raise AssertionError(f"no line starting with {start!r} in {log} within {seconds}s")
