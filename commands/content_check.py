@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
-
-DATED_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-")
 
 
 def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key)."""
     from ignored_input import (
+        NOT_UTF8,
         header_lines,
         known_keys,
+        skip_problems,
         unknown_keys,
         unread_files,
         unread_message,
     )
     from listings.errors import ContentError
     from pelican.readers import Readers
-    from pelican.utils import get_date
 
     content = Path(settings["PATH"])
     sources = [
@@ -37,51 +35,16 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            problems.append(
-                ContentError(
-                    path,
-                    0,
-                    "ce fichier n’est pas écrit en UTF-8",
-                    "enregistrez-le en UTF-8 depuis votre éditeur de texte",
-                )
-            )
+            problems.append(ContentError(path, NOT_UTF8.line, NOT_UTF8.message, NOT_UTF8.hint))
             continue
         warnings += [
             ContentError(path, unknown.line, unknown.message(), unknown.hint())
             for unknown in unknown_keys(text, known)
         ]
-        header = {key.lower(): (number, value) for number, key, value in header_lines(text)}
-        if not header.get("title", (0, ""))[1]:
-            problems.append(
-                ContentError(
-                    path,
-                    1,
-                    "il manque le titre",
-                    "ajoutez en première ligne « Title: Le titre de l’article »",
-                )
-            )
-        if "date" in header:
-            number, value = header["date"]
-            try:
-                get_date(value)
-            except ValueError:
-                problems.append(
-                    ContentError(
-                        path,
-                        number,
-                        f"« Date » : « {value} » n’est pas une date",
-                        "écrivez AAAA-MM-JJ HH:MM, par exemple 2026-11-23 18:30",
-                    )
-                )
-        elif path.is_relative_to(content / "articles") and not DATED_NAME.match(path.name):
-            problems.append(
-                ContentError(
-                    path,
-                    1,
-                    "l’article n’a pas de date",
-                    "nommez le fichier AAAA-MM-JJ-titre.md ou ajoutez « Date: … »",
-                )
-            )
+        problems += [
+            ContentError(path, problem.line, problem.message, problem.hint)
+            for problem in skip_problems(path, text, header_lines(text), settings)
+        ]
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)
     warnings += [

@@ -1,12 +1,14 @@
 """What Pelican would ignore silently is reported, at every build and by `invoke check`: a
-mistyped header key (with its line and the likely key), a file no reader takes."""
+mistyped header key (with its line and the likely key), a file no reader takes, and a file
+Pelican skips (with the line and the fix, where Pelican says it in English or not at all)."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from ignored_input import known_keys, unknown_keys, unread_files
+import pytest
+from ignored_input import header_lines, known_keys, skip_problems, unknown_keys, unread_files
 
 from tests.support import CONTENT, build_site, run_invoke
 
@@ -101,3 +103,113 @@ def test_build_and_check_report_what_they_ignore_every_time(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stdout + proc.stderr  # warnings, not errors
     assert expected in proc.stdout and unread in proc.stdout
     assert "2 avertissement(s)" in proc.stdout
+
+
+CONTENT_SETTINGS = {
+    **SETTINGS,
+    "PATH": "/site/content",
+    "ARTICLE_PATHS": ["articles"],
+    "PAGE_PATHS": ["pages"],
+    "DEFAULT_DATE": None,
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "header", "expected"),
+    [
+        ("articles/2026-01-01-bon.md", "Title: Bon\nStatus: Draft", []),
+        ("articles/2026-01-01-a.md", "Date: 2026-01-01", [(1, "il manque le titre")]),
+        ("articles/2026-01-01-a.md", "Title:\nTags: a", [(1, "il manque le titre")]),
+        (
+            "articles/2026-01-01-a.md",
+            "Title: A\nDate: 31/02/2026",
+            [(2, "« Date » : « 31/02/2026 » n’est pas une date")],
+        ),
+        ("articles/sans-date.md", "Title: A", [(1, "l’article n’a pas de date")]),
+        ("articles/sans-date.md", "Title: A\nDate: 2026-01-01 10:00", []),
+        ("pages/contact.md", "Title: Contact", []),  # a page needs no date
+        (
+            "articles/2026-01-01-a.md",
+            "Title: A\nTags: a\nStatus: brouillon",
+            [(3, "« Status » : « brouillon » n’est pas un statut connu")],
+        ),
+    ],
+)
+def test_skip_problems_say_why_pelican_would_leave_a_file_out(
+    name: str, header: str, expected: list[tuple[int, str]]
+) -> None:
+    text = header + "\n\nTexte.\n"
+    path = Path(CONTENT_SETTINGS["PATH"]) / name
+    found = skip_problems(path, text, header_lines(text), CONTENT_SETTINGS)
+    assert [(p.line, p.message) for p in found] == expected
+
+
+def test_a_french_status_gets_its_english_word_and_an_unknown_one_the_list() -> None:
+    path = Path(CONTENT_SETTINGS["PATH"]) / "articles/2026-01-01-a.md"
+    hints = [
+        skip_problems(path, text, header_lines(text), CONTENT_SETTINGS)[0].hint
+        for text in ("Title: A\nStatus: Publié\n", "Title: A\nStatus: en cours\n")
+    ]
+    assert hints[0] == "écrivez « Status: published »"
+    assert all(f"« Status: {word} »" in hints[1] for word in ("draft", "published", "hidden"))
+
+
+def test_undated_articles_may_take_their_date_from_the_name_or_a_default() -> None:
+    path = Path(CONTENT_SETTINGS["PATH"]) / "articles/sans-date.md"
+    text = "Title: A\n\nTexte.\n"
+    problems = [
+        skip_problems(path, text, header_lines(text), {**CONTENT_SETTINGS, **change})
+        for change in (
+            {},
+            {"DEFAULT_DATE": "fs"},
+            {"FILENAME_METADATA": r"(?P<slug>.+)", "PATH_METADATA": r"(?P<date>)"},
+            {"PATH_METADATA": r"articles/(?P<date>sans)-date"},
+        )
+    ]
+    assert [len(found) for found in problems] == [1, 0, 1, 0]
+
+
+BROKEN = {
+    "articles/2026-05-01-sans-titre.md": (
+        "Date: 2026-05-01\n\nTexte.\n",
+        ":1 : il manque le titre : non publié → ajoutez en première ligne « Title: Le titre »",
+    ),
+    "articles/2026-05-02-date.md": (
+        "Title: Date\nDate: 31/02/2026\n\nTexte.\n",
+        ":2 : « Date » : « 31/02/2026 » n’est pas une date : non publié → écrivez AAAA-MM-JJ",
+    ),
+    "articles/2026-05-03-statut.md": (
+        "Title: Statut\nCategory: Vie du quartier\nStatus: brouillon\n\nTexte.\n",
+        ":3 : « Status » : « brouillon » n’est pas un statut connu : non publié → écrivez "
+        "« Status: draft »",
+    ),
+    "articles/sans-date.md": (
+        "Title: Sans date\n\nTexte.\n",
+        ":1 : l’article n’a pas de date : non publié → nommez le fichier AAAA-MM-JJ-titre.md",
+    ),
+    "pages/latin.md": (
+        "Title: Caf\xe9\n\nTexte.\n",
+        " : ce fichier n’est pas écrit en UTF-8 : non publié → enregistrez-le en UTF-8",
+    ),
+}
+
+
+def test_build_and_check_say_why_a_file_is_left_out(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    for name, (text, _said) in BROKEN.items():
+        encoding = "latin-1" if name.endswith("latin.md") else "utf-8"
+        (content / name).write_bytes(text.encode(encoding))
+    for _ in range(2):  # the second build reads the other articles from the cache
+        result = build_site(tmp_path / "output", content=content)
+        assert result.returncode == 1, result.log
+        errors = [line for line in result.log.splitlines() if line.startswith("ERREUR")]
+        for name, (_text, said) in BROKEN.items():
+            assert any(f"content/{name}{said}" in line for line in errors), (name, result.log)
+        # Pelican's own words are replaced, not added to.
+        assert len(errors) == len(BROKEN), result.log
+        assert f"{len(BROKEN)} erreur(s)" in result.log
+    proc = run_invoke("check", "--content", str(content))
+    assert proc.returncode == 1
+    for name, (_text, said) in BROKEN.items():
+        assert f"content/{name}{said.replace(' : non publié', '')}" in proc.stdout, proc.stdout

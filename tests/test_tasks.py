@@ -102,6 +102,8 @@ def test_a_broken_article_is_reported_and_the_rest_builds(tmp_path: Path) -> Non
     )
     result = build_site(tmp_path / "out", content=content)
     assert result.returncode == 1
-    assert "2026-05-05-casse.md" in result.log
+    # The file, the line, what is wrong and the fix (Pelican's own: "Could not process").
+    said = "articles/2026-05-05-casse.md:2 : « Date » : « 2026-13-45 » n’est pas une date"
+    assert said in result.log and "→ écrivez AAAA-MM-JJ" in result.log, result.log
     assert "Traceback" not in result.log
     assert (tmp_path / "out" / "index.html").is_file()

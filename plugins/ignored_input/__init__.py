@@ -13,15 +13,22 @@
   files under STATIC_PATHS, ARTICLE_EXCLUDES, PAGE_EXCLUDES or IGNORE_FILES are not
   reported.
 
+- **A file Pelican skips** for a missing title, a date it cannot read or an unknown
+  status: Pelican's English message (for a date, only "Could not process x.md") becomes an
+  error with the line and the fix (skipped.py):
+
+      ERREUR content/articles/2026-11-20-fete.md:4 : « Status » : « brouillon » n’est pas un
+      statut connu : non publié → écrivez « Status: draft »
+
 Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
 FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
 
 - `METADATA_EXTRA_KEYS` (list of str, default `[]`): keys the theme or other plugins read,
   in any case (`["Image", "Canonical"]`).
 
-Both run at every build, whatever was read again or from a cache, so a warning stands
-until it is mended. `unknown_keys()` and `unread_files()` do the same without a build,
-for a command that checks content.
+They run at every build, whatever was read again or from a cache, so a warning stands
+until it is mended. `unknown_keys()`, `unread_files()` and `skip_problems()` do the same
+without a build, for a command that checks content.
 """
 
 from __future__ import annotations
@@ -37,6 +44,14 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Article, Page
+
+from .skipped import NOT_UTF8, PELICAN_LOGGERS, Problem, SkipExplainer, skip_problems
+from .source import header_lines, shown
+
+__all__ = [
+    "NOT_UTF8", "Problem", "header_lines", "known_keys", "shown", "skip_problems", "unknown_keys",
+    "unread_files", "unread_message",
+]  # fmt: skip
 
 logger = logging.getLogger(__name__)
 
@@ -92,19 +107,6 @@ def known_keys(settings: dict[str, Any]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def header_lines(text: str) -> list[tuple[int, str, str]]:
-    """(line, key as written, value) of each `Key: value` line of a Markdown header, up to
-    the first blank line. Indented lines continue the line before: they have no key."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            break
-        key, colon, value = line.partition(":")
-        if colon and key.strip() and line[0] not in " \t":
-            found.append((number, key.strip(), value.strip()))
-    return found
-
-
 def unknown_keys(text: str, known: frozenset[str]) -> list[UnknownKey]:
     """The header lines of a Markdown file (header_lines) whose key is not in `known`."""
     found = []
@@ -134,16 +136,9 @@ def check(instance: Any) -> None:
         text = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return  # the reader has reported it
-    where = _shown(source, settings)
+    where = shown(source, settings)
     for unknown in unknown_keys(text, known):
         logger.warning("%s:%d : %s → %s", where, unknown.line, unknown.message(), unknown.hint())
-
-
-def _shown(path: Path, settings: dict[str, Any]) -> Path:
-    """`content/articles/x.md`: relative to the folder holding PATH, as editors see it."""
-    root = Path(settings["PATH"]).resolve().parent
-    path = path.resolve()
-    return path.relative_to(root) if path.is_relative_to(root) else path
 
 
 def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:
@@ -176,10 +171,10 @@ def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:
 
 def unread_message(extensions: set[str]) -> tuple[str, str]:
     """What to say of an unread file, and the fix."""
-    shown = ".md" if "md" in extensions else ", ".join(f".{e}" for e in sorted(extensions))
+    read = ".md" if "md" in extensions else ", ".join(f".{e}" for e in sorted(extensions))
     return (
-        f"ce fichier n’est pas lu (seuls les fichiers {shown} le sont) : il n’est pas publié",
-        f"si c’est un article ou une page, enregistrez-le en {shown.split(',')[0]} (en "
+        f"ce fichier n’est pas lu (seuls les fichiers {read} le sont) : il n’est pas publié",
+        f"si c’est un article ou une page, enregistrez-le en {read.split(',')[0]} (en "
         "minuscules) ; sinon rangez-le hors de ce dossier (les images vont dans "
         "content/images/)",
     )
@@ -194,10 +189,22 @@ def report_unread(generators: list[Any]) -> None:
     extensions = set(readers.extensions) - {"static"}
     message, hint = unread_message(extensions)
     for path in unread_files(settings, extensions):
-        logger.warning("%s : %s → %s", _shown(path, settings), message, hint)
+        logger.warning("%s : %s → %s", shown(path, settings), message, hint)
+
+
+_explainer = SkipExplainer()
+
+
+def explain_skips(pelican: Any) -> None:
+    """At `initialized`: Pelican's messages about a file it skips are said our way
+    (skipped.py), with this build's settings."""
+    _explainer.settings = pelican.settings
+    for name in PELICAN_LOGGERS:
+        logging.getLogger(name).addFilter(_explainer)  # once: addFilter skips a known one
 
 
 def register() -> None:
     """Pelican entry point."""
+    signals.initialized.connect(explain_skips)
     signals.content_object_init.connect(check)
     signals.all_generators_finalized.connect(report_unread)

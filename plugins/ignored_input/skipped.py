@@ -1,0 +1,206 @@
+"""Why Pelican leaves an article or a page out of the site, said so an editor can mend it.
+
+Pelican skips a Markdown file whose title is missing, whose date it cannot read or whose
+status it does not know, and says so in English, if at all: for a date it cannot read, the
+whole message is "Could not process articles/x.md", without the line or the reason. An
+editor who wrote `Date: 31/02/2026` or `Status: brouillon` has an article missing from the
+site and nothing to go on.
+
+`SkipExplainer` is a logging filter on Pelican's loggers: it recognises those messages by
+their format strings, reads the file again, and logs instead, as errors, one line per
+problem with its line and the fix:
+
+    ERREUR content/articles/2026-11-20-fete.md:2 : « Date » : « 31/02/2026 » n’est pas une
+    date : non publié → écrivez AAAA-MM-JJ HH:MM, par exemple 2026-11-23 18:30
+
+`skip_problems()` is the same rules without a build, for a command that checks content
+(`invoke check`). A failure the rules do not explain keeps Pelican's message, with the
+reason Pelican leaves out.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican.utils import get_date
+
+from .source import header_lines, shown
+
+logger = logging.getLogger(__name__)
+
+# Pelican 4.12's own messages (pelican/generators.py, pelican/contents.py).
+COULD_NOT_PROCESS = "Could not process %s"
+MISSING_PROPERTY = "Skipping %s: could not find information about '%s'"
+UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
+PELICAN_LOGGERS = ("pelican.generators", "pelican.contents")
+
+# Pelican.contents.Article/Page.allowed_statuses; "skip" is Pelican's own, not for editors.
+STATUSES = ("published", "draft", "hidden", "skip")
+# What a French-speaking editor writes instead.
+FRENCH_STATUSES = {
+    "publié": "published", "publiée": "published", "publie": "published",
+    "publiee": "published", "publier": "published", "brouillon": "draft",
+    "caché": "hidden", "cachée": "hidden", "cache": "hidden", "masqué": "hidden",
+    "masquée": "hidden", "masque": "hidden",
+}  # fmt: skip
+STATUS_HINT = (
+    "écrivez « Status: draft » (brouillon, non publié), « Status: published » (publié) ou "
+    "« Status: hidden » (publié sans figurer dans les listes)"
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file is left out: its line (0: the whole file), what is wrong, the fix."""
+
+    line: int
+    message: str
+    hint: str
+
+
+NOT_UTF8 = Problem(
+    0, "ce fichier n’est pas écrit en UTF-8", "enregistrez-le en UTF-8 depuis votre éditeur"
+)
+
+
+def skip_problems(
+    path: Path, text: str, header: list[tuple[int, str, str]], settings: dict[str, Any]
+) -> list[Problem]:
+    """What makes Pelican skip this article or page; `header` is header_lines(text)."""
+    fields = {key.lower(): (number, value) for number, key, value in header}
+    problems = []
+    if not fields.get("title", (0, ""))[1]:
+        problems.append(
+            Problem(1, "il manque le titre", "ajoutez en première ligne « Title: Le titre »")
+        )
+    if "date" in fields:
+        number, value = fields["date"]
+        try:
+            get_date(value)
+        except ValueError:
+            problems.append(
+                Problem(
+                    number,
+                    f"« Date » : « {value} » n’est pas une date",
+                    "écrivez AAAA-MM-JJ HH:MM, par exemple 2026-11-23 18:30",
+                )
+            )
+    elif _is_article(path, settings) and not _dated_elsewhere(path, settings):
+        problems.append(
+            Problem(
+                1,
+                "l’article n’a pas de date",
+                "nommez le fichier AAAA-MM-JJ-titre.md ou ajoutez « Date: … »",
+            )
+        )
+    if "status" in fields:
+        number, value = fields["status"]
+        status = value.strip().lower()
+        if status not in STATUSES:
+            meant = FRENCH_STATUSES.get(status)
+            hint = f"écrivez « Status: {meant} »" if meant else STATUS_HINT
+            problems.append(
+                Problem(number, f"« Status » : « {value} » n’est pas un statut connu", hint)
+            )
+    return problems
+
+
+def _is_article(path: Path, settings: dict[str, Any]) -> bool:
+    """Under ARTICLE_PATHS and not under PAGE_PATHS (pages need no date)."""
+    content = Path(settings["PATH"]).resolve()
+    path = path.resolve()
+
+    def under(folders: list[str]) -> bool:
+        return any(path.is_relative_to(content / folder) for folder in folders)
+
+    return under(settings.get("ARTICLE_PATHS", [""])) and not under(settings.get("PAGE_PATHS", []))
+
+
+def _dated_elsewhere(path: Path, settings: dict[str, Any]) -> bool:
+    """Whether the file name, its path or DEFAULT_DATE give the article its date."""
+    if settings.get("DEFAULT_DATE"):
+        return True
+    content = Path(settings["PATH"]).resolve()
+    relative = str(path.resolve().relative_to(content)) if path.is_absolute() else str(path)
+    for setting, subject in (("FILENAME_METADATA", path.stem), ("PATH_METADATA", relative)):
+        try:
+            found = re.match(settings.get(setting) or "", subject)
+        except re.error:
+            continue
+        if found and found.groupdict().get("date"):
+            return True
+    return False
+
+
+class SkipExplainer(logging.Filter):
+    """On Pelican's loggers: its messages about a skipped file become ours (module doc)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings: dict[str, Any] | None = None  # this build's, set at `initialized`
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.settings is None or record.msg not in (
+            COULD_NOT_PROCESS,
+            MISSING_PROPERTY,
+            UNKNOWN_STATUS,
+        ):
+            return True
+        args = record.args if isinstance(record.args, tuple) else ()
+        source = args[1] if record.msg == UNKNOWN_STATUS and len(args) > 1 else args[:1]
+        if isinstance(source, tuple):
+            source = source[0] if source else None
+        path = self._path(source)
+        if path is None:
+            return True
+        problems = self._problems(path)
+        where = shown(path, self.settings)
+        if not problems:
+            if record.msg != COULD_NOT_PROCESS:
+                return True  # Pelican's message says what is missing, or which status
+            # Pelican leaves the reason out (logger.exception, exc_info only with DEBUG):
+            # the exception is still being handled here.
+            error = sys.exc_info()[1]
+            reason = f" ({type(error).__name__} : {error})" if error else ""
+            logger.error(
+                "%s : ce fichier n’a pas pu être lu%s : non publié → vérifiez son "
+                "en-tête (Title:, Date:…) et sa mise en forme, puis lancez invoke check",
+                where,
+                reason,
+            )
+            return False
+        for problem in problems:
+            line = f":{problem.line}" if problem.line else ""
+            logger.error(
+                "%s%s : %s : non publié → %s",
+                where,
+                line,
+                problem.message,
+                problem.hint,
+            )
+        return False
+
+    def _path(self, source: Any) -> Path | None:
+        """The file a message is about: Pelican gives a path relative to PATH ("Could not
+        process") or a content object, whose str() is its source path."""
+        if source is None or self.settings is None:
+            return None
+        path = Path(getattr(source, "source_path", None) or str(source))
+        if not path.is_absolute():
+            path = Path(self.settings["PATH"]) / path
+        return path if path.is_file() else None
+
+    def _problems(self, path: Path) -> list[Problem]:
+        assert self.settings is not None
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            return [NOT_UTF8]
+        except OSError:
+            return []
+        return skip_problems(path, text, header_lines(text), self.settings)
