@@ -9,9 +9,10 @@ from typing import Any
 
 def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
     """Problems in articles and pages that would make Pelican skip them, with their lines,
-    and warnings about what it would ignore (a mistyped header key)."""
+    and warnings about what it would ignore (a mistyped header key, a link to no file)."""
     from ignored_input import (
         NOT_UTF8,
+        broken_links,
         header_lines,
         known_keys,
         skip_problems,
@@ -44,6 +45,10 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
         problems += [
             ContentError(path, problem.line, problem.message, problem.hint)
             for problem in skip_problems(path, text, header_lines(text), settings)
+        ]
+        warnings += [
+            ContentError(path, link.line, link.message(), link.hint())
+            for link in broken_links(path, text, content)
         ]
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)

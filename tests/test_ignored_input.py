@@ -8,7 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ignored_input import header_lines, known_keys, skip_problems, unknown_keys, unread_files
+from ignored_input import (
+    broken_links,
+    header_lines,
+    known_keys,
+    skip_problems,
+    unknown_keys,
+    unread_files,
+)
 
 from tests.support import CONTENT, build_site, run_invoke
 
@@ -213,3 +220,43 @@ def test_build_and_check_say_why_a_file_is_left_out(tmp_path: Path) -> None:
     assert proc.returncode == 1
     for name, (_text, said) in BROKEN.items():
         assert f"content/{name}{said.replace(' : non publié', '')}" in proc.stdout, proc.stdout
+
+
+def test_broken_links_are_the_filename_links_to_no_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    article = content / "articles" / "2026-01-02-b.md"
+    for name in ("articles/2026-01-01-a.md", "pages/contact.md", "articles/2026-01-02-b.md"):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("Title: x\n", "utf-8")
+    text = (
+        "Title: B\n\n"
+        "[a]({filename}2026-01-01-a.md) et [contact]({filename}/pages/contact.md)\n"
+        '[perdu]({filename}2026-01-01-perdu.md "titre") et [ici]({filename}#programme)\n'
+        "[ancien](|filename|../pages/contact.md) [absolu]({filename}/articles/a.md)\n"
+        "[encodé]({filename}2026-01-01-%61.md) ; sans lien : {static}/images/x.jpg\n"
+    )
+    found = [(link.line, link.written) for link in broken_links(article, text, content)]
+    assert found == [
+        (4, "{filename}2026-01-01-perdu.md"),
+        (4, "{filename}#programme"),
+        (5, "{filename}/articles/a.md"),
+    ]
+    assert broken_links(article, text, content)[1].hint().endswith("seulement (#programme)")
+
+
+def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = content / ARTICLE
+    text = source.read_text("utf-8")
+    source.write_text(text + "\nVoir [la fête]({filename}2026-06-21-fete.md).\n", "utf-8")
+    number = len(text.splitlines()) + 2
+    said = (
+        f"content/{ARTICLE}:{number} : le lien « {{filename}}2026-06-21-fete.md » vise un "
+        "fichier qui n’existe pas : il reste mort → écrivez le chemin exact du fichier visé"
+    )
+    result = build_site(tmp_path / "output", content=content)
+    assert said in result.log, result.log
+    assert "Unable to find" not in result.log  # Pelican's line, which names no article
+    proc = run_invoke("check", "--content", str(content))
+    assert said in proc.stdout, proc.stdout

@@ -20,6 +20,13 @@
       ERREUR content/articles/2026-11-20-fete.md:4 : « Status » : « brouillon » n’est pas un
       statut connu : non publié → écrivez « Status: draft »
 
+- **A `{filename}` link to a file that does not exist** (renamed, mistyped): Pelican
+  leaves a dead link and says "Unable to find '…'" without naming the article. The warning
+  names the file and the line instead (links.py), and Pelican's line is dropped:
+
+      ATTENTION content/articles/2026-11-20-fete.md:9 : le lien « {filename}2026-06-21-fete.md »
+      vise un fichier qui n’existe pas : il reste mort → écrivez le chemin exact…
+
 Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
 FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
 
@@ -27,8 +34,8 @@ FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site'
   in any case (`["Image", "Canonical"]`).
 
 They run at every build, whatever was read again or from a cache, so a warning stands
-until it is mended. `unknown_keys()`, `unread_files()` and `skip_problems()` do the same
-without a build, for a command that checks content.
+until it is mended. `unknown_keys()`, `unread_files()`, `skip_problems()` and
+`broken_links()` do the same without a build, for a command that checks content.
 """
 
 from __future__ import annotations
@@ -45,12 +52,13 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .skipped import NOT_UTF8, PELICAN_LOGGERS, Problem, SkipExplainer, skip_problems
+from .links import BrokenLink, broken_links
+from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import header_lines, shown
 
 __all__ = [
-    "NOT_UTF8", "Problem", "header_lines", "known_keys", "shown", "skip_problems", "unknown_keys",
-    "unread_files", "unread_message",
+    "NOT_UTF8", "BrokenLink", "Problem", "broken_links", "header_lines", "known_keys", "shown",
+    "skip_problems", "unknown_keys", "unread_files", "unread_message",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -123,13 +131,20 @@ def _as_written(key: str) -> str:
 
 
 def check(instance: Any) -> None:
-    """At `content_object_init`: warn about each unknown key of an article or page."""
+    """At `content_object_init`: warn about each unknown key and each `{filename}` link to
+    a file that does not exist, in an article or a page."""
     if not isinstance(instance, Article | Page) or not instance.source_path:
         return
     settings = instance.settings
     known = known_keys(settings)
     metadata = getattr(instance, "metadata", {})
-    if all(key.lower() in known for key in metadata):
+    keys_known = all(key.lower() in known for key in metadata)
+    # Pelican replaces links in the HTML and the summary; none there, none to check.
+    may_link = any(
+        "filename" in str(field or "")
+        for field in (getattr(instance, "_content", ""), metadata.get("summary"))
+    )
+    if keys_known and not may_link:
         return  # the common case: no file to read
     source = Path(instance.source_path)
     try:
@@ -139,6 +154,10 @@ def check(instance: Any) -> None:
     where = shown(source, settings)
     for unknown in unknown_keys(text, known):
         logger.warning("%s:%d : %s → %s", where, unknown.line, unknown.message(), unknown.hint())
+    if may_link:
+        for link in broken_links(source, text, Path(settings["PATH"])):
+            _messages.named_links.add(link.target)
+            logger.warning("%s:%d : %s → %s", where, link.line, link.message(), link.hint())
 
 
 def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:
@@ -192,15 +211,15 @@ def report_unread(generators: list[Any]) -> None:
         logger.warning("%s : %s → %s", shown(path, settings), message, hint)
 
 
-_explainer = SkipExplainer()
+_messages = PelicanMessages()
 
 
 def explain_skips(pelican: Any) -> None:
-    """At `initialized`: Pelican's messages about a file it skips are said our way
-    (skipped.py), with this build's settings."""
-    _explainer.settings = pelican.settings
+    """At `initialized`: Pelican's messages about a file it skips are said our way, and
+    those about a link `check` named are dropped (skipped.py), for this build."""
+    _messages.new_build(pelican.settings)
     for name in PELICAN_LOGGERS:
-        logging.getLogger(name).addFilter(_explainer)  # once: addFilter skips a known one
+        logging.getLogger(name).addFilter(_messages)  # once: addFilter skips a known one
 
 
 def register() -> None:

@@ -6,7 +6,7 @@ whole message is "Could not process articles/x.md", without the line or the reas
 editor who wrote `Date: 31/02/2026` or `Status: brouillon` has an article missing from the
 site and nothing to go on.
 
-`SkipExplainer` is a logging filter on Pelican's loggers: it recognises those messages by
+`PelicanMessages` is a logging filter on Pelican's loggers: it recognises those messages by
 their format strings, reads the file again, and logs instead, as errors, one line per
 problem with its line and the fix:
 
@@ -16,6 +16,9 @@ problem with its line and the fix:
 `skip_problems()` is the same rules without a build, for a command that checks content
 (`invoke check`). A failure the rules do not explain keeps Pelican's message, with the
 reason Pelican leaves out.
+
+The same filter drops Pelican's "Unable to find '…', skipping url replacement." for the
+links the plugin has already named with their file and line (links.py).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ logger = logging.getLogger(__name__)
 COULD_NOT_PROCESS = "Could not process %s"
 MISSING_PROPERTY = "Skipping %s: could not find information about '%s'"
 UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
+UNABLE_TO_FIND = "Unable to find '%s', skipping url replacement."
 PELICAN_LOGGERS = ("pelican.generators", "pelican.contents")
 
 # Pelican.contents.Article/Page.allowed_statuses; "skip" is Pelican's own, not for editors.
@@ -137,14 +141,22 @@ def _dated_elsewhere(path: Path, settings: dict[str, Any]) -> bool:
     return False
 
 
-class SkipExplainer(logging.Filter):
-    """On Pelican's loggers: its messages about a skipped file become ours (module doc)."""
+class PelicanMessages(logging.Filter):
+    """On Pelican's loggers: its messages about a skipped file become ours, and those about
+    a link the plugin has named are dropped (module doc)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.settings: dict[str, Any] | None = None  # this build's, set at `initialized`
+        self.named_links: set[str] = set()  # targets of the broken links already said
+
+    def new_build(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+        self.named_links = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == UNABLE_TO_FIND and isinstance(record.args, tuple) and record.args:
+            return record.args[0] not in self.named_links
         if self.settings is None or record.msg not in (
             COULD_NOT_PROCESS,
             MISSING_PROPERTY,
