@@ -130,7 +130,8 @@ def _dated_elsewhere(path: Path, settings: dict[str, Any]) -> bool:
     if settings.get("DEFAULT_DATE"):
         return True
     content = Path(settings["PATH"]).resolve()
-    relative = str(path.resolve().relative_to(content)) if path.is_absolute() else str(path)
+    resolved = path.resolve()
+    relative = resolved.relative_to(content).as_posix() if resolved.is_relative_to(content) else ""
     for setting, subject in (("FILENAME_METADATA", path.stem), ("PATH_METADATA", relative)):
         try:
             found = re.match(settings.get(setting) or "", subject)
@@ -164,10 +165,8 @@ class PelicanMessages(logging.Filter):
         ):
             return True
         args = record.args if isinstance(record.args, tuple) else ()
-        source = args[1] if record.msg == UNKNOWN_STATUS and len(args) > 1 else args[:1]
-        if isinstance(source, tuple):
-            source = source[0] if source else None
-        path = self._path(source)
+        index = 1 if record.msg == UNKNOWN_STATUS else 0  # the file, in Pelican's arguments
+        path = self._path(args[index] if len(args) > index else None)
         if path is None:
             return True
         problems = self._problems(path)
