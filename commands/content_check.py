@@ -10,16 +10,7 @@ from typing import Any
 def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key, a link to no file)."""
-    from ignored_input import (
-        NOT_UTF8,
-        broken_links,
-        header_lines,
-        known_keys,
-        skip_problems,
-        unknown_keys,
-        unread_files,
-        unread_message,
-    )
+    from ignored_input import file_problems, known_keys, unread_files, unread_message
     from listings.errors import ContentError
     from pelican.readers import Readers
 
@@ -33,23 +24,9 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
     warnings: list[ContentError] = []
     known = known_keys(settings)
     for path in sources:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            problems.append(ContentError(path, NOT_UTF8.line, NOT_UTF8.message, NOT_UTF8.hint))
-            continue
-        warnings += [
-            ContentError(path, unknown.line, unknown.message(), unknown.hint())
-            for unknown in unknown_keys(text, known)
-        ]
-        problems += [
-            ContentError(path, problem.line, problem.message, problem.hint)
-            for problem in skip_problems(path, text, header_lines(text), settings)
-        ]
-        warnings += [
-            ContentError(path, link.line, link.message(), link.hint())
-            for link in broken_links(path, text, content)
-        ]
+        errors, cautions = file_problems(path, settings, known)
+        problems += [ContentError(path, e.line, e.message, e.hint) for e in errors]
+        warnings += [ContentError(path, w.line, w.message, w.hint) for w in cautions]
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)
     warnings += [

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from ignored_input import (
     broken_links,
-    header_lines,
     known_keys,
     skip_problems,
     unknown_keys,
@@ -147,14 +146,14 @@ def test_skip_problems_say_why_pelican_would_leave_a_file_out(
 ) -> None:
     text = header + "\n\nTexte.\n"
     path = Path(CONTENT_SETTINGS["PATH"]) / name
-    found = skip_problems(path, text, header_lines(text), CONTENT_SETTINGS)
+    found = skip_problems(path, text, CONTENT_SETTINGS)
     assert [(p.line, p.message) for p in found] == expected
 
 
 def test_a_french_status_gets_its_english_word_and_an_unknown_one_the_list() -> None:
     path = Path(CONTENT_SETTINGS["PATH"]) / "articles/2026-01-01-a.md"
     hints = [
-        skip_problems(path, text, header_lines(text), CONTENT_SETTINGS)[0].hint
+        skip_problems(path, text, CONTENT_SETTINGS)[0].hint
         for text in ("Title: A\nStatus: Publié\n", "Title: A\nStatus: en cours\n")
     ]
     assert hints[0] == "écrivez « Status: published »"
@@ -165,7 +164,7 @@ def test_undated_articles_may_take_their_date_from_the_name_or_a_default() -> No
     path = Path(CONTENT_SETTINGS["PATH"]) / "articles/sans-date.md"
     text = "Title: A\n\nTexte.\n"
     problems = [
-        skip_problems(path, text, header_lines(text), {**CONTENT_SETTINGS, **change})
+        skip_problems(path, text, {**CONTENT_SETTINGS, **change})
         for change in (
             {},
             {"DEFAULT_DATE": "fs"},
@@ -241,7 +240,7 @@ def test_broken_links_are_the_filename_links_to_no_file(tmp_path: Path) -> None:
         (4, "{filename}#programme"),
         (5, "{filename}/articles/a.md"),
     ]
-    assert broken_links(article, text, content)[1].hint().endswith("seulement (#programme)")
+    assert broken_links(article, text, content)[1].hint.endswith("seulement (#programme)")
 
 
 def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> None:

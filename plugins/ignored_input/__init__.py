@@ -34,8 +34,8 @@ FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site'
   in any case (`["Image", "Canonical"]`).
 
 They run at every build, whatever was read again or from a cache, so a warning stands
-until it is mended. `unknown_keys()`, `unread_files()`, `skip_problems()` and
-`broken_links()` do the same without a build, for a command that checks content.
+until it is mended. `file_problems()` (one file) and `unread_files()` do the same without
+a build, for a command that checks content.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_p
 from .source import header_lines, shown
 
 __all__ = [
-    "NOT_UTF8", "BrokenLink", "Problem", "broken_links", "header_lines", "known_keys", "shown",
-    "skip_problems", "unknown_keys", "unread_files", "unread_message",
+    "BrokenLink", "Problem", "UnknownKey", "broken_links", "file_problems", "header_lines",
+    "known_keys", "shown", "skip_problems", "unknown_keys", "unread_files", "unread_message",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -94,9 +94,11 @@ class UnknownKey:
     key: str  # as the editor wrote it
     suggestion: str | None
 
+    @property
     def message(self) -> str:
         return f"la clé « {self.key} » n’existe pas : cette ligne est ignorée"
 
+    @property
     def hint(self) -> str:
         if self.suggestion:
             return f"vouliez-vous dire « {self.suggestion} » ?"
@@ -130,6 +132,21 @@ def _as_written(key: str) -> str:
     return "-".join(part.upper() if part == "seo" else part.capitalize() for part in key.split("-"))
 
 
+def file_problems(
+    path: Path, settings: dict[str, Any], known: frozenset[str]
+) -> tuple[list[Problem], list[UnknownKey | BrokenLink]]:
+    """Without a build: why Pelican would skip the file at `path` (errors), and what of it
+    it would ignore (warnings: unknown keys, broken links). Each has a line, a message and
+    a hint."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return [NOT_UTF8], []
+    warnings: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
+    warnings += broken_links(path, text, Path(settings["PATH"]))
+    return skip_problems(path, text, settings), warnings
+
+
 def check(instance: Any) -> None:
     """At `content_object_init`: warn about each unknown key and each `{filename}` link to
     a file that does not exist, in an article or a page."""
@@ -151,13 +168,14 @@ def check(instance: Any) -> None:
         text = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return  # the reader has reported it
-    where = shown(source, settings)
-    for unknown in unknown_keys(text, known):
-        logger.warning("%s:%d : %s → %s", where, unknown.line, unknown.message(), unknown.hint())
+    found: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
     if may_link:
-        for link in broken_links(source, text, Path(settings["PATH"])):
-            _messages.named_links.add(link.target)
-            logger.warning("%s:%d : %s → %s", where, link.line, link.message(), link.hint())
+        links = broken_links(source, text, Path(settings["PATH"]))
+        _messages.named_links.update(link.target for link in links)
+        found += links
+    where = shown(source, settings)
+    for item in found:
+        logger.warning("%s:%d : %s → %s", where, item.line, item.message, item.hint)
 
 
 def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:

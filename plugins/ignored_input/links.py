@@ -31,9 +31,11 @@ class BrokenLink:
     written: str  # "{filename}2026-06-21-fete.md"
     target: str  # what Pelican looks up, and names in its own message
 
+    @property
     def message(self) -> str:
         return f"le lien « {self.written} » vise un fichier qui n’existe pas : il reste mort"
 
+    @property
     def hint(self) -> str:
         if self.target.startswith("#"):
             return f"pour un endroit de la même page, écrivez seulement ({self.target})"

@@ -72,11 +72,9 @@ NOT_UTF8 = Problem(
 )
 
 
-def skip_problems(
-    path: Path, text: str, header: list[tuple[int, str, str]], settings: dict[str, Any]
-) -> list[Problem]:
-    """What makes Pelican skip this article or page; `header` is header_lines(text)."""
-    fields = {key.lower(): (number, value) for number, key, value in header}
+def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Problem]:
+    """What makes Pelican skip this article or page (`text`, the file at `path`)."""
+    fields = {key.lower(): (number, value) for number, key, value in header_lines(text)}
     problems = []
     if not fields.get("title", (0, ""))[1]:
         problems.append(
@@ -214,4 +212,4 @@ class PelicanMessages(logging.Filter):
             return [NOT_UTF8]
         except OSError:
             return []
-        return skip_problems(path, text, header_lines(text), self.settings)
+        return skip_problems(path, text, self.settings)
