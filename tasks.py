@@ -171,9 +171,10 @@ def serve(c: Context, port: int = PORT) -> None:
 @task(help={"port": f"Port to listen on (default {PORT})."})
 def livereload(c: Context, port: int = PORT) -> None:
     """Build, serve, and rebuild + reload the browser on any change to content, theme or plugins."""
+    from ignored_input import editor_backup
     from livereload import Server
 
-    from commands.build_server import BuildServer, describe, editor_backup
+    from commands.build_server import BuildServer, describe
 
     # One build process stays up between rebuilds (commands/resident.py): an article's text
     # is rebuilt by rendering only the pages that show it. It restarts by itself when
@@ -189,7 +190,12 @@ def livereload(c: Context, port: int = PORT) -> None:
     # listing saved as `.YAML` is left out of the site, and the build that says so must run
     # when it is saved. Hidden files (editors' swap files) are not matched by the glob.
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(str(ROOT / pattern), rebuild, delay=0.3, ignore=editor_backup)
+        server.watch(
+            str(ROOT / pattern),
+            rebuild,
+            delay=0.3,
+            ignore=lambda path: editor_backup(Path(path).name),
+        )
     try:
         server.serve(host=HOST, port=port, root=str(ROOT / "output"))
     finally:

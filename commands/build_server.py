@@ -108,13 +108,6 @@ class BuildServer:
         self.close()
 
 
-def editor_backup(path: str) -> bool:
-    """A backup or autosave an editor leaves beside the file (`x.md~`, `#x.md#`): no build
-    reads it, and a save must not start a build for it."""
-    name = os.path.basename(path)  # noqa: PTH119 - livereload gives strings, on each poll
-    return name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
-
-
 def describe(answer: dict[str, Any]) -> str:
     """The answer in one line for the editor, in French."""
     seconds = f"{answer.get('seconds', 0):.2f}".replace(".", ",")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from ignored_input import (
     broken_links,
+    editor_backup,
     known_keys,
     skip_problems,
     unknown_keys,
@@ -259,3 +260,17 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
     assert "Unable to find" not in result.log  # Pelican's line, which names no article
     proc = run_invoke("check", "--content", str(content))
     assert said in proc.stdout, proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "ignored"),
+    [
+        ("velo.yaml~", True),
+        ("#2026-03-01-fete.md#", True),
+        ("velo.yaml", False),
+        ("notes.txt", False),  # not read, but the build says so: a save must start it
+        ("#", False),
+    ],
+)
+def test_livereload_ignores_only_editor_backups(name: str, ignored: bool) -> None:
+    assert editor_backup(name) is ignored

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from commands.build_server import BuildServer, describe, editor_backup
+from commands.build_server import BuildServer, describe
 from tests.support import BUILD_DATE, copy_project, run_invoke, tree_hashes
 
 pytestmark = pytest.mark.slow
@@ -369,17 +369,3 @@ def test_invalid_settings_are_said_in_plain_words_and_the_worker_goes_on(
         assert describe(answer).startswith("Construction impossible : BUILD_DATE")
         assert server.build()["kind"] == "failed"  # still up, still saying why
     log.close()
-
-
-@pytest.mark.parametrize(
-    ("name", "ignored"),
-    [
-        ("velo.yaml~", True),
-        ("#2026-03-01-fete.md#", True),
-        ("velo.yaml", False),
-        ("notes.txt", False),  # not read, but the build says so: a save must start it
-        ("#", False),
-    ],
-)
-def test_livereload_ignores_only_editor_backups(name: str, ignored: bool) -> None:
-    assert editor_backup(f"/site/content/listings/{name}") is ignored

@@ -54,10 +54,11 @@ from pelican.contents import Article, Page
 
 from .links import BrokenLink, broken_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
-from .source import header_lines, shown
+from .source import editor_backup, header_lines, shown
 
 __all__ = [
-    "BrokenLink", "Problem", "UnknownKey", "broken_links", "file_problems", "header_lines",
+    "BrokenLink", "Problem", "UnknownKey", "broken_links", "editor_backup", "file_problems",
+    "header_lines",
     "known_keys", "shown", "skip_problems", "unknown_keys", "unread_files", "unread_message",
 ]  # fmt: skip
 
@@ -196,8 +197,7 @@ def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:
                 path.suffix[1:] in extensions  # first: no stat for the files read
                 or not path.is_file()
                 or any(part.startswith(".") for part in relative.parts)
-                or path.name.endswith("~")
-                or (path.name.startswith("#") and path.name.endswith("#"))
+                or editor_backup(path.name)
                 or any(fnmatch.fnmatch(str(relative), pattern) for pattern in ignored)
                 or any(path.is_relative_to(other) for other in skipped)
             ):

@@ -1,4 +1,5 @@
-"""An editor's file as both checks read it: its header lines, its path as editors see it."""
+"""An editor's file as the checks read it: its header lines, its path as editors see it,
+and whether it is only an editor's backup."""
 
 from __future__ import annotations
 
@@ -24,3 +25,9 @@ def shown(path: Path, settings: dict[str, Any]) -> Path:
     root = Path(settings["PATH"]).resolve().parent
     path = path.resolve()
     return path.relative_to(root) if path.is_relative_to(root) else path
+
+
+def editor_backup(name: str) -> bool:
+    """Whether a file name is a backup or autosave an editor leaves beside the file
+    (`x.md~`, `#x.md#`): no build reads it, and nothing is said of it."""
+    return name.endswith("~") or (len(name) > 1 and name.startswith("#") and name.endswith("#"))
