@@ -223,9 +223,12 @@ def img_alt_long(page: Page, ctx: Context) -> Iterator[str]:
     "Le greffon thumbnails ajoute width et height aux images locales : vérifiez qu’il est "
     "activé ; sinon écrivez-les.",
     skip=EVERY_PAGE,
+    uses_site=True,  # an image that is not there is img-broken's, not this check's
 )
 def img_size_missing(page: Page, ctx: Context) -> Iterator[str]:
     for image in page.images:
+        if image.src and ctx.missing(image.src, page.url):
+            continue
         missing = [name for name in ("width", "height") if not getattr(image, name)]
         if missing:
             yield f"L’image {image.src or '(sans src)'} n’a pas d’attribut {' ni '.join(missing)}."

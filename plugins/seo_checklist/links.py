@@ -145,6 +145,5 @@ def img_broken(page: Page, ctx: Context) -> Iterator[str]:
         if not image.src or image.src in seen:
             continue
         seen.add(image.src)
-        target = ctx.site.target(image.src, page.url)
-        if target is not None and ctx.site.file_for(target[0]) is None:
+        if ctx.missing(image.src, page.url):
             yield f"L’image {image.src} n’existe pas dans le site."

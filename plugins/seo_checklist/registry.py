@@ -99,6 +99,12 @@ class Context:
             return "listing"
         return "page"
 
+    def missing(self, address: str, page_url: str) -> bool:
+        """Whether `address` (an href or src of the page at `page_url`) is in this site and
+        no file of the build is there."""
+        target = self.site.target(address, page_url)
+        return target is not None and self.site.file_for(target[0]) is None
+
     def absolute(self, path: str) -> str:
         """The public address of a root-relative path ("/2026/x/")."""
         return self.siteurl + path

@@ -192,6 +192,13 @@ def test_img_size_missing_passes(tmp_path: Path) -> None:
     assert_clean(one(tmp_path, page(body=IMG + ' alt="Le jardin">')), "img-size-missing")
 
 
+def test_img_size_missing_leaves_a_missing_image_to_img_broken(tmp_path: Path) -> None:
+    # The editor has one thing to mend (the image's path), not a size to add as well.
+    report = one(tmp_path, page(body='<img src="/images/absente.jpg" alt="Le jardin">'))
+    assert_finding(report, "img-broken", URL, "/images/absente.jpg")
+    assert_clean(report, "img-size-missing")
+
+
 # --- text -----------------------------------------------------------------------------------
 
 
