@@ -61,7 +61,7 @@ def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
             f"{problem} (utilisée par "
             + ", ".join(os.path.relpath(page, content.parent) for page in pages)
             + ")",
-            "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible",
+            problem.fix,
         )
         for image, pages, problem in unusable_images(uses, settings)
     ]

@@ -222,10 +222,16 @@ def test_build_and_check_say_why_a_file_is_left_out(tmp_path: Path) -> None:
         assert f"content/{name}{said.replace(' : non publié', '')}" in proc.stdout, proc.stdout
 
 
-def test_broken_links_are_the_filename_links_to_no_file(tmp_path: Path) -> None:
+def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
     content = tmp_path / "content"
     article = content / "articles" / "2026-01-02-b.md"
-    for name in ("articles/2026-01-01-a.md", "pages/contact.md", "articles/2026-01-02-b.md"):
+    for name in (
+        "articles/2026-01-01-a.md",
+        "pages/contact.md",
+        "articles/2026-01-02-b.md",
+        "documents/Compte-Rendu.pdf",
+        "images/jardin.jpg",
+    ):
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_text("Title: x\n", "utf-8")
     text = (
@@ -233,15 +239,33 @@ def test_broken_links_are_the_filename_links_to_no_file(tmp_path: Path) -> None:
         "[a]({filename}2026-01-01-a.md) et [contact]({filename}/pages/contact.md)\n"
         '[perdu]({filename}2026-01-01-perdu.md "titre") et [ici]({filename}#programme)\n'
         "[ancien](|filename|../pages/contact.md) [absolu]({filename}/articles/a.md)\n"
-        "[encodé]({filename}2026-01-01-%61.md) ; sans lien : {static}/images/x.jpg\n"
+        "[encodé]({filename}2026-01-01-%61.md) ![jardin]({static}/images/jardin.jpg)\n"
+        "[CR]({static}/documents/compte-rendu.pdf) ![x]({static}../images/absente.jpg)\n"
+        '<a href="{attach}/documents/statuts.pdf">statuts</a> [a]({filename}2026-01-01-b.md)\n'
+        "Le mot static seul, {static} sans chemin, |static|. Écrivez {static}/images/y.jpg\n"
+        "[réf]: {static}/documents/reglement.pdf\n"
     )
-    found = [(link.line, link.written) for link in broken_links(article, text, content)]
-    assert found == [
+    found = broken_links(article, text, content)
+    assert [(link.line, link.written) for link in found] == [
         (4, "{filename}2026-01-01-perdu.md"),
         (4, "{filename}#programme"),
         (5, "{filename}/articles/a.md"),
+        (7, "{static}/documents/compte-rendu.pdf"),
+        (7, "{static}../images/absente.jpg"),
+        (8, "{attach}/documents/statuts.pdf"),
+        (8, "{filename}2026-01-01-b.md"),
+        (10, "{static}/documents/reglement.pdf"),
     ]
-    assert broken_links(article, text, content)[1].hint.endswith("seulement (#programme)")
+    hints = [link.hint for link in found]
+    assert hints[1].endswith("seulement (#programme)")
+    # The same name but for case, then a typing slip: the link to write.
+    assert hints[3].startswith("vouliez-vous dire « {static}/documents/Compte-Rendu.pdf » ?")
+    assert hints[6].startswith("vouliez-vous dire « {filename}2026-01-01-a.md » ?")
+    # Nothing close: where the file was looked for.
+    assert "ajoutez le fichier au dossier content/images/," in hints[4]
+    assert "ajoutez le fichier au dossier content/documents/," in hints[5]
+    assert hints[2].startswith("écrivez le chemin exact du fichier visé depuis content/")
+    assert found[4].file == content / "images" / "absente.jpg"
 
 
 def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> None:
@@ -249,17 +273,43 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
     shutil.copytree(CONTENT, content)
     source = content / ARTICLE
     text = source.read_text("utf-8")
-    source.write_text(text + "\nVoir [la fête]({filename}2026-06-21-fete.md).\n", "utf-8")
-    number = len(text.splitlines()) + 2
-    said = (
-        f"content/{ARTICLE}:{number} : le lien « {{filename}}2026-06-21-fete.md » vise un "
-        "fichier qui n’existe pas : il reste mort → écrivez le chemin exact du fichier visé"
+    photo = next((content / "images" / "articles").glob("*.jpg"))
+    source.write_text(
+        text
+        + "\nVoir [la fête]({filename}2026-06-21-fete.md).\n"
+        + "\nLe [compte rendu]({static}/documents/compte-rendu.pdf).\n"
+        + f"\n![Le jardin]({{static}}/images/articles/{photo.name.upper()})\n",
+        "utf-8",
     )
-    result = build_site(tmp_path / "output", content=content)
-    assert said in result.log, result.log
-    assert "Unable to find" not in result.log  # Pelican's line, which names no article
+    number = len(text.splitlines()) + 2
+    said = [
+        f"content/{ARTICLE}:{number} : le lien « {{filename}}2026-06-21-fete.md » vise un "
+        "fichier qui n’existe pas : il reste mort → écrivez le chemin exact du fichier visé",
+        f"content/{ARTICLE}:{number + 2} : le lien « {{static}}/documents/compte-rendu.pdf » "
+        "vise un fichier qui n’existe pas : il reste mort → ajoutez le fichier au dossier "
+        "content/documents/,",
+        f"content/{ARTICLE}:{number + 4} : le lien « {{static}}/images/articles/"
+        f"{photo.name.upper()} » vise un fichier qui n’existe pas : il reste mort → "
+        f"vouliez-vous dire « {{static}}/images/articles/{photo.name} » ?",
+    ]
+    for build in ("cold", "cached"):  # the second reads the article from Pelican's cache
+        result = build_site(tmp_path / "output", content=content)
+        for line in said:
+            assert line in result.log, (build, result.log)
+        # Pelican's lines, which name no article, are dropped: "Unable to find" for
+        # {filename}, "Cannot get modification stamp" (two lines each) for {static}.
+        assert "Unable to find" not in result.log, result.log
+        assert "modification stamp" not in result.log and "Errno" not in result.log
+        # The thumbnails plugin says what becomes of the photo, with the fix for a name.
+        assert (
+            f"content/images/articles/{photo.name.upper()} (utilisée par content/{ARTICLE}) "
+            ": le fichier n’existe pas → vérifiez son nom et son dossier" in result.log
+        ), result.log
     proc = run_invoke("check", "--content", str(content))
-    assert said in proc.stdout, proc.stdout
+    for line in said:
+        assert line in proc.stdout, proc.stdout
+    assert "le fichier n’existe pas (utilisée par" in proc.stdout
+    assert "→ vérifiez son nom et son dossier (majuscules, accents, extension)" in proc.stdout
 
 
 @pytest.mark.parametrize(

@@ -20,12 +20,15 @@
       ERREUR content/articles/2026-11-20-fete.md:4 : « Status » : « brouillon » n’est pas un
       statut connu : non publié → écrivez « Status: draft »
 
-- **A `{filename}` link to a file that does not exist** (renamed, mistyped): Pelican
-  leaves a dead link and says "Unable to find '…'" without naming the article. The warning
-  names the file and the line instead (links.py), and Pelican's line is dropped:
+- **A `{filename}`, `{static}` or `{attach}` link to a file that does not exist**
+  (renamed, mistyped): Pelican leaves a dead link and says "Unable to find '…'" or
+  "Cannot get modification stamp for …" without naming the article. The warning names the
+  file and the line instead, and a file of a close name if there is one (links.py);
+  Pelican's lines are dropped:
 
       ATTENTION content/articles/2026-11-20-fete.md:9 : le lien « {filename}2026-06-21-fete.md »
-      vise un fichier qui n’existe pas : il reste mort → écrivez le chemin exact…
+      vise un fichier qui n’existe pas : il reste mort → vouliez-vous dire
+      « {filename}2026-06-21-fête.md » ? Sinon, corrigez le chemin ou retirez-le
 
 Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
 FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
@@ -52,7 +55,7 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .links import BrokenLink, broken_links
+from .links import MARKER, BrokenLink, broken_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import editor_backup, header_lines, shown
 
@@ -159,7 +162,7 @@ def check(instance: Any) -> None:
     keys_known = all(key.lower() in known for key in metadata)
     # Pelican replaces links in the HTML and the summary; none there, none to check.
     may_link = any(
-        "filename" in str(field or "")
+        MARKER.search(str(field or ""))
         for field in (getattr(instance, "_content", ""), metadata.get("summary"))
     )
     if keys_known and not may_link:
@@ -172,7 +175,7 @@ def check(instance: Any) -> None:
     found: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
     if may_link:
         links = broken_links(source, text, Path(settings["PATH"]))
-        _messages.named_links.update(link.target for link in links)
+        _messages.named(links)
         found += links
     where = shown(source, settings)
     for item in found:

@@ -1,16 +1,23 @@
-"""`{filename}` links to a file that does not exist, with the line that writes them.
+"""Links to a file that does not exist, with the line that writes them.
 
-An article links to another by its file: `[la fête]({filename}2026-06-21-fete.md)`. When
-that file is renamed, or the name mistyped, Pelican leaves the link as written (a dead link
-on the page) and says only "Unable to find '2026-06-21-fete.md', skipping url replacement.",
-without naming the article. `broken_links()` finds those links in a source's text, as
-Pelican resolves them (from the content folder when the path starts with `/`, else from the
-source's own folder); the plugin warns with the file and the line, and drops Pelican's
-line for the links it named.
+An article links to another by its file, `[la fête]({filename}2026-06-21-fete.md)`, and to
+a document or a photo of the content folder by `{static}` (or `{attach}`):
+`[le compte rendu]({static}/documents/compte-rendu.pdf)`. When that file is renamed, or the
+name mistyped, Pelican leaves the link as written (a dead link on the page) and says only
+"Unable to find '2026-06-21-fete.md', skipping url replacement." or, for `{static}`, two
+lines of "Cannot get modification stamp for /…/compte-rendu.pdf [Errno 2]…", without
+naming the article.
+
+`broken_links()` finds those links in a source's text, as Pelican resolves them (from the
+content folder when the path starts with `/`, else from the source's own folder), and
+looks in the folder for a file of a close name (`Compte-Rendu.pdf`, `fete.md` for `fte.md`)
+to suggest. The plugin warns with the file and the line, and drops Pelican's lines for the
+links it named.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -18,18 +25,29 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Pelican's default INTRASITE_LINK_REGEX markers, {filename} and the older |filename|, then
-# the path up to what ends it in Markdown or in an HTML attribute.
-LINK = re.compile(r"(?:\{filename\}|\|filename\|)([^\s)\"'>\]]+)")
+# Pelican's default INTRASITE_LINK_REGEX markers, {filename} and the older |filename| (and
+# the same for static and attach), where an address goes (Pelican replaces them only in
+# HTML attributes: a guide that mentions {static} in a sentence is left alone): after "](",
+# '="' or a reference's "]: "; then the path, up to what ends it there.
+LINK = re.compile(
+    r"(?:\]\(\s*<?|=\s*[\"']|\]:\s+)"
+    r"(\{(?:filename|static|attach)\}|\|(?:filename|static|attach)\|)([^\s)\"'>\]]+)"
+)
+# Cheap test before reading a source: can its HTML hold such a link at all?
+MARKER = re.compile(r"[{|](?:filename|static|attach)[}|]")
 
 
 @dataclass(frozen=True)
 class BrokenLink:
-    """A link to a source file that is not there: its line, the link as written."""
+    """A link to a file that is not there: its line, the link as written, and a file of a
+    close name in the same folder, if there is one."""
 
     line: int
     written: str  # "{filename}2026-06-21-fete.md"
-    target: str  # what Pelican looks up, and names in its own message
+    target: str  # what Pelican looks up, and names in its "Unable to find" message
+    file: Path | None  # the file looked for; None for "{filename}#programme"
+    near: str = ""  # the link to that file of a close name, as the editor would write it
+    folder: str = ""  # where the file was looked for, "content/documents/"
 
     @property
     def message(self) -> str:
@@ -37,25 +55,64 @@ class BrokenLink:
 
     @property
     def hint(self) -> str:
-        if self.target.startswith("#"):
+        if self.file is None:
             return f"pour un endroit de la même page, écrivez seulement ({self.target})"
+        if self.near:
+            return f"vouliez-vous dire « {self.near} » ? Sinon, corrigez le chemin ou retirez-le"
+        if self.written.strip("{|").startswith("filename"):
+            return (
+                "écrivez le chemin exact du fichier visé depuis content/, par exemple "
+                "{filename}/articles/2026-06-21-fete.md, ou retirez le lien"
+            )
         return (
-            "écrivez le chemin exact du fichier visé depuis content/, par exemple "
-            "{filename}/articles/2026-06-21-fete.md, ou retirez le lien"
+            f"ajoutez le fichier au dossier {self.folder}, ou corrigez le chemin (majuscules, "
+            "accents et extension comptent), ou retirez le lien"
         )
 
 
 def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
-    """The `{filename}` links of `text` (the source at `path`) whose file does not exist."""
+    """The `{filename}`, `{static}` and `{attach}` links of `text` (the source at `path`)
+    whose file does not exist."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if "filename" not in line:
+        if not MARKER.search(line):
             continue
         for match in LINK.finditer(line):
-            target = match.group(1)
-            file = unquote(unescape(urlsplit(target).path))
+            marker, target = match.groups()
+            written = marker + target
+            parts = urlsplit(target)
+            file = unquote(unescape(parts.path))
+            if not file:  # "{filename}#programme": Pelican finds nothing either
+                found.append(BrokenLink(number, written, target, None))
+                continue
             base = content_root if file.startswith("/") else path.parent
-            # No file ("{filename}#programme"): Pelican finds nothing either.
-            if not file or not Path(os.path.normpath(base / file.lstrip("/"))).is_file():
-                found.append(BrokenLink(number, match.group(0), target))
+            wanted = Path(os.path.normpath(base / file.lstrip("/")))
+            if not wanted.is_file():
+                near = _close_name(wanted, path)
+                suggestion = ""
+                if near:
+                    written_folder = file[: len(file) - len(wanted.name)]
+                    fragment = f"#{parts.fragment}" if parts.fragment else ""
+                    suggestion = f"{marker}{written_folder}{near}{fragment}"
+                folder = os.path.relpath(wanted.parent, content_root.parent) + "/"
+                found.append(BrokenLink(number, written, target, wanted, suggestion, folder))
     return found
+
+
+def _close_name(wanted: Path, source: Path) -> str:
+    """The name of a file next to `wanted` that is probably the one meant: the same but for
+    case, or close enough to be a typing slip ("" if none). Not `source`, the file that
+    links: a page rarely links to itself by its file."""
+    try:
+        names = [
+            entry.name
+            for entry in os.scandir(wanted.parent)
+            if entry.is_file() and entry.path != str(source)
+        ]
+    except OSError:
+        return ""
+    by_lower = {name.lower(): name for name in names}
+    if wanted.name.lower() in by_lower:
+        return by_lower[wanted.name.lower()]
+    close = difflib.get_close_matches(wanted.name.lower(), list(by_lower), n=1, cutoff=0.8)
+    return by_lower[close[0]] if close else ""

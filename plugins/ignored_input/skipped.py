@@ -17,13 +17,15 @@ problem with its line and the fix:
 (`invoke check`). A failure the rules do not explain keeps Pelican's message, with the
 reason Pelican leaves out.
 
-The same filter drops Pelican's "Unable to find '…', skipping url replacement." for the
-links the plugin has already named with their file and line (links.py).
+The same filter drops Pelican's "Unable to find '…', skipping url replacement." and
+"Cannot get modification stamp for …" for the links the plugin has already named with
+their file and line (links.py).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from typing import Any
 
 from pelican.utils import get_date
 
+from .links import BrokenLink
 from .source import header_lines, shown
 
 logger = logging.getLogger(__name__)
@@ -41,7 +44,9 @@ COULD_NOT_PROCESS = "Could not process %s"
 MISSING_PROPERTY = "Skipping %s: could not find information about '%s'"
 UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
 UNABLE_TO_FIND = "Unable to find '%s', skipping url replacement."
-PELICAN_LOGGERS = ("pelican.generators", "pelican.contents")
+# pelican/cache.py: the static generator asks the date of each file a {static} link names.
+NO_STAMP = "Cannot get modification stamp for %s\n\t%s"
+PELICAN_LOGGERS = ("pelican.generators", "pelican.contents", "pelican.cache")
 
 # Pelican.contents.Article/Page.allowed_statuses; "skip" is Pelican's own, not for editors.
 STATUSES = ("published", "draft", "hidden", "skip")
@@ -148,21 +153,32 @@ class PelicanMessages(logging.Filter):
         super().__init__()
         self.settings: dict[str, Any] | None = None  # this build's, set at `initialized`
         self.named_links: set[str] = set()  # targets of the broken links already said
+        self.named_files: set[str] = set()  # and the files they look for
 
     def new_build(self, settings: dict[str, Any]) -> None:
         self.settings = settings
         self.named_links = set()
+        self.named_files = set()
+
+    def named(self, links: list[BrokenLink]) -> None:
+        """These broken links are said, with their file and line: Pelican's lines about
+        them are dropped."""
+        self.named_links.update(link.target for link in links)
+        self.named_files.update(str(link.file) for link in links if link.file)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg == UNABLE_TO_FIND and isinstance(record.args, tuple) and record.args:
-            return record.args[0] not in self.named_links
+        args = record.args if isinstance(record.args, tuple) else ()
+        if record.msg == UNABLE_TO_FIND and args:
+            return args[0] not in self.named_links
+        if record.msg == NO_STAMP and args and self.settings is not None:
+            file = os.path.normpath(Path(self.settings["PATH"]) / str(args[0]))
+            return file not in self.named_files
         if self.settings is None or record.msg not in (
             COULD_NOT_PROCESS,
             MISSING_PROPERTY,
             UNKNOWN_STATUS,
         ):
             return True
-        args = record.args if isinstance(record.args, tuple) else ()
         index = 1 if record.msg == UNKNOWN_STATUS else 0  # the file, in Pelican's arguments
         path = self._path(args[index] if len(args) > index else None)
         if path is None:

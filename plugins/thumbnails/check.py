@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .images import ImageProblem, inspect
+from .images import ImageMissing, ImageProblem, inspect
 from .rewrite import source_for
 
 # Markdown images and HTML <img>; the path is what the page wrote.
@@ -29,12 +29,13 @@ def referenced_images(page: Path, text: str, settings: dict[str, Any]) -> set[Pa
 
 def image_problems(
     uses: dict[Path, set[Path]], settings: dict[str, Any]
-) -> Iterable[tuple[Path, list[Path], str]]:
-    """(image, pages using it, problem) for each used image that cannot be rendered."""
+) -> Iterable[tuple[Path, list[Path], ImageProblem]]:
+    """(image, pages using it, problem) for each used image that cannot be rendered; the
+    problem's str() says what is wrong, its `fix` what to do."""
     for image in sorted(uses):
         try:
             if not image.is_file():
-                raise ImageProblem("le fichier n’existe pas")
+                raise ImageMissing
             inspect(image, settings["THUMBNAIL_MAX_PIXELS"])
         except ImageProblem as problem:
-            yield image, sorted(uses[image]), str(problem)
+            yield image, sorted(uses[image]), problem

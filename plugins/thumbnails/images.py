@@ -36,9 +36,22 @@ class ImageProblem(Exception):
     The page keeps a plain link to the original, which stays published.
     """
 
+    fix = "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible"  # what the editor does
+
+
+class ImageMissing(ImageProblem):
+    """No file at that path: a name mistyped (case, accents, extension) or a photo not added."""
+
+    fix = "vérifiez son nom et son dossier (majuscules, accents, extension), ou ajoutez-la"
+
+    def __init__(self) -> None:
+        super().__init__("le fichier n’existe pas")
+
 
 class ImageTooLarge(ImageProblem):
     """Over THUMBNAIL_MAX_PIXELS: not safe to serve at all, so pages leave it out."""
+
+    fix = "réduisez ses dimensions avant de l’ajouter"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pelican.utils import slugify
 
 from .images import (
     LIBRARIES,
+    ImageMissing,
     ImageProblem,
     ImageTooLarge,
     SourceInfo,
@@ -38,10 +39,6 @@ from .output import write_if_changed
 logger = logging.getLogger(__name__)
 
 _SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
-_FIX = (
-    "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible ; en attendant, la page "
-    "garde un simple lien vers le fichier"
-)
 _FIX_TOO_BIG = (
     "réduisez-la (moins de {limit} pixels) avant de l’ajouter ; en attendant, "
     "elle n’est pas affichée"
@@ -117,7 +114,7 @@ class ThumbnailService:
         try:
             sha = self._content_hash(path)
         except OSError:
-            result: SourceInfo | ImageProblem = ImageProblem("le fichier n’existe pas")
+            result: SourceInfo | ImageProblem = ImageMissing()
         else:
             known = self._index.get(f"{sha}|{self.max_pixels}")
             if known and "error" in known:
@@ -156,10 +153,12 @@ class ThumbnailService:
             return
         self._reported.add(key)
         where = f" (utilisée par {_relative(page, self.content_root.parent)})" if page else ""
-        too_big = isinstance(problem, ImageTooLarge)
-        fix = (
-            _FIX_TOO_BIG.format(limit=f"{self.max_pixels:,}".replace(",", " ")) if too_big else _FIX
-        )
+        if isinstance(problem, ImageTooLarge):
+            fix = _FIX_TOO_BIG.format(limit=f"{self.max_pixels:,}".replace(",", " "))
+        elif isinstance(problem, ImageMissing):
+            fix = f"{problem.fix} ; en attendant, le lien de la page reste mort"
+        else:
+            fix = f"{problem.fix} ; en attendant, la page garde un simple lien vers le fichier"
         message = f"{_relative(image, self.content_root.parent)}{where} : {problem} → {fix}"
         self.stats.problems.append(message)
         logger.error("%s", message)
