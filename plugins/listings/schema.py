@@ -109,8 +109,11 @@ def listing_schema(settings: dict[str, Any]) -> dict[str, Any]:
                 "type": "array",
                 "maxItems": 8,
                 "items": _text(
-                    "Chemin d’une photo sous content/images/, par exemple annonces/velo.jpg.",
-                    pattern=r"^[^/].*\.(jpe?g|png|webp|gif|heic|heif)$",
+                    "Chemin d’une photo (.jpg, .png, .webp, .gif ou .heic) sous "
+                    "content/images/, sans / au début, par exemple annonces/velo.jpg.",
+                    # Phones name photos IMG_2041.JPG or .HEIC: capitals are as usual as not
+                    # (JSON Schema's regular expressions have no flag for case).
+                    pattern=r"^[^/].*\.(jpe?g|png|webp|gif|heic|heif|JPE?G|PNG|WEBP|GIF|HEIC|HEIF)$",
                 ),
                 "description": "Photos de l’annonce (8 au plus).",
             },

@@ -202,12 +202,13 @@ class ListingValidator:
                     )
                 )
             elif not target.is_file():
-                nearby = (
-                    sorted(p.name for p in target.parent.glob("*"))
-                    if target.parent.is_dir()
-                    else []
-                )
-                close = difflib.get_close_matches(target.name, nearby, n=1)
+                # Compared without case: VELO.JPG for velo.jpg is the usual slip.
+                nearby = {
+                    p.name.lower(): p.name
+                    for p in (sorted(target.parent.glob("*")) if target.parent.is_dir() else [])
+                }
+                lower = target.name.lower()
+                close = [nearby[m] for m in difflib.get_close_matches(lower, list(nearby), n=1)]
                 errors.append(
                     ContentError(
                         path,

@@ -49,6 +49,12 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         11,
         "la photo « annonces/velo-enfnat.jpg » n’existe pas",
     ),
+    # A name in capitals, as phones write them: one message, about the name, with the file.
+    "photo-en-capitales": (
+        _replace(11, "  - annonces/VELO-ENFANT.JPG"),
+        11,
+        "la photo « annonces/VELO-ENFANT.JPG » n’existe pas",
+    ),
     "sans-contact": (
         _without(9).replace("contact:\n", "contact: {}\n"),
         8,
@@ -72,6 +78,7 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
 HINTS = {
     "categorie-inconnue": "Choisissez parmi : maison, jardin",
     "photo-absente": "vouliez-vous dire « velo-enfant.jpg »",
+    "photo-en-capitales": "vouliez-vous dire « velo-enfant.jpg »",
     "cle-inconnue": "vouliez-vous dire « price »",
     "prix-virgule": "écrivez 12.50",
     "date-impossible": "AAAA-MM-JJ",
@@ -126,6 +133,18 @@ def test_build_reports_every_broken_listing_and_builds_the_rest(
     assert (result.output / "index.html").is_file()
     assert (result.output / "annonces" / "velo-enfant-16-pouces" / "index.html").is_file()
     assert (result.output / "2026" / "jardin-partage" / "index.html").is_file()
+
+
+def test_check_accepts_a_photo_named_in_capitals(tmp_path: Path) -> None:
+    # An iPhone's IMG_2041.JPG, added as it is: the listing format allows the capitals.
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    photos = content / "images" / "annonces"
+    shutil.copy(photos / "velo-enfant.jpg", photos / "IMG_2041.JPG")
+    write_listing(content, "velo.yaml", _replace(11, "  - annonces/IMG_2041.JPG"))
+    proc = run_invoke("check", "--content", str(content))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Tout est correct" in proc.stdout
 
 
 def test_check_passes_on_the_demo_content() -> None:
