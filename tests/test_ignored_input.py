@@ -231,6 +231,8 @@ def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
         "articles/2026-01-02-b.md",
         "documents/Compte-Rendu.pdf",
         "images/jardin.jpg",
+        "images/ma photo.jpg",
+        "documents/cr(1).pdf",
     ):
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_text("Title: x\n", "utf-8")
@@ -244,6 +246,9 @@ def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
         '<a href="{attach}/documents/statuts.pdf">statuts</a> [a]({filename}2026-01-01-b.md)\n'
         "Le mot static seul, {static} sans chemin, |static|. Écrivez {static}/images/y.jpg\n"
         "[réf]: {static}/documents/reglement.pdf\n"
+        # Addresses as Python-Markdown reads them: spaces, a title, pairs of parentheses.
+        '![ok]({static}/images/ma photo.jpg "Titre") [pdf]({static}/documents/cr(1).pdf)\n'
+        "[p](<{static}/documents/x y.pdf>) ![non]({static}/images/ta photo.jpg 'Titre')\n"
     )
     found = broken_links(article, text, content)
     assert [(link.line, link.written) for link in found] == [
@@ -255,6 +260,8 @@ def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
         (8, "{attach}/documents/statuts.pdf"),
         (8, "{filename}2026-01-01-b.md"),
         (10, "{static}/documents/reglement.pdf"),
+        (12, "{static}/documents/x y.pdf"),
+        (12, "{static}/images/ta photo.jpg"),
     ]
     hints = [link.hint for link in found]
     assert hints[1].endswith("seulement (#programme)")

@@ -25,14 +25,15 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Pelican's default INTRASITE_LINK_REGEX markers, {filename} and the older |filename| (and
-# the same for static and attach), where an address goes (Pelican replaces them only in
-# HTML attributes: a guide that mentions {static} in a sentence is left alone): after "](",
-# '="' or a reference's "]: "; then the path, up to what ends it there.
-LINK = re.compile(
-    r"(?:\]\(\s*<?|=\s*[\"']|\]:\s+)"
-    r"(\{(?:filename|static|attach)\}|\|(?:filename|static|attach)\|)([^\s)\"'>\]]+)"
-)
+# Pelican's default INTRASITE_LINK_REGEX markers: {filename} and the older |filename|, and
+# the same for static and attach.
+MARKERS = r"\{(?:filename|static|attach)\}|\|(?:filename|static|attach)\|"
+# Where an address starts (Pelican replaces markers only in HTML attributes: a guide that
+# mentions {static} in a sentence is left alone): a Markdown link or image "](", "](<", an
+# HTML attribute '="', or a reference "[id]: ".
+LINK = re.compile(rf"(\]\(\s*<?|=\s*[\"']|^\s*\[[^\]]+\]:\s*<?)({MARKERS})")
+# A Markdown link's title, after its address: ](x.pdf "Le compte rendu").
+_TITLE = re.compile(r"\s+[\"'(].*$")
 # Cheap test before reading a source: can its HTML hold such a link at all?
 MARKER = re.compile(r"[{|](?:filename|static|attach)[}|]")
 
@@ -78,7 +79,8 @@ def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
         if not MARKER.search(line):
             continue
         for match in LINK.finditer(line):
-            marker, target = match.groups()
+            marker = match.group(2)
+            target = _address(match.group(1), line[match.end() :])
             written = marker + target
             parts = urlsplit(target)
             file = unquote(unescape(parts.path))
@@ -97,6 +99,28 @@ def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
                 folder = os.path.relpath(wanted.parent, content_root.parent) + "/"
                 found.append(BrokenLink(number, written, target, wanted, suggestion, folder))
     return found
+
+
+def _address(opening: str, rest: str) -> str:
+    """The rest of an address whose marker ends `line` at `rest`, as Python-Markdown and
+    Pelican read it: `opening` is what came before the marker (see LINK)."""
+    if opening.endswith("<"):
+        return rest.split(">", 1)[0]
+    if opening[-1] in "\"'":
+        return rest.split(opening[-1], 1)[0]
+    if not opening.startswith("]"):
+        return rest.split(None, 1)[0] if rest.strip() else ""  # a reference: no spaces
+    # A Markdown link: up to its closing parenthesis (those inside pair up, "x(1).pdf"),
+    # spaces included ("ma photo.jpg"), without its title.
+    depth = 0
+    for index, char in enumerate(rest):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return _TITLE.sub("", rest[:index]).strip()
+            depth -= 1
+    return _TITLE.sub("", rest).strip()
 
 
 def _close_name(wanted: Path, source: Path) -> str:

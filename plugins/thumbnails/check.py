@@ -10,8 +10,11 @@ from typing import Any
 from .images import ImageMissing, ImageProblem, inspect
 from .rewrite import source_for
 
-# Markdown images and HTML <img>; the path is what the page wrote.
-_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+# Markdown images and HTML <img>; the path is what the page wrote. A Markdown address is
+# read as Python-Markdown does: in <…>, or up to the closing parenthesis (pairs inside
+# are kept, "photo(1).jpg"), spaces included ("ma photo.jpg") but not a title ("Titre").
+_ADDRESS = r"<([^>]+)>|((?:[^()\s]|\([^()]*\)|\s+(?=[^\"'()\s]))+)"
+_MARKDOWN_IMAGE = re.compile(rf"!\[[^\]]*\]\(\s*(?:{_ADDRESS})")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc=[\"']([^\"']+)")
 
 
@@ -21,7 +24,8 @@ def referenced_images(page: Path, text: str, settings: dict[str, Any]) -> set[Pa
     source_root = (content_root / settings["THUMBNAIL_SOURCE_PATH"]).resolve()
     found = set()
     for match in (*_MARKDOWN_IMAGE.finditer(text), *_HTML_IMAGE.finditer(text)):
-        source = source_for(match.group(1), page.resolve(), content_root, source_root)
+        address = next(group for group in match.groups() if group)
+        source = source_for(address, page.resolve(), content_root, source_root)
         if source is not None:
             found.add(source)
     return found

@@ -1,0 +1,28 @@
+"""`invoke check`'s reading of the images a page shows, without a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thumbnails.check import referenced_images
+
+
+def test_referenced_images_reads_addresses_as_markdown_does(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    page = content / "articles" / "2026-01-01-a.md"
+    page.parent.mkdir(parents=True)
+    text = (
+        '![a]({static}/images/ma photo.jpg "Le titre")\n'  # a space in the name, a title
+        "![b](<{static}/images/une autre.jpg>)\n"
+        "![c]({static}/images/photo(1).jpg)\n"  # parentheses that pair up
+        "![d](../images/relative.jpg 'Titre')\n"
+        '<img src="{static}/images/html.jpg" alt="e">\n'
+        "![f](https://example.org/ailleurs.jpg)\n"  # not ours
+    )
+    settings = {"PATH": str(content), "THUMBNAIL_SOURCE_PATH": "images"}
+    found = referenced_images(page, text, settings)
+    images = content.resolve() / "images"
+    assert found == {
+        images / name
+        for name in ("ma photo.jpg", "une autre.jpg", "photo(1).jpg", "relative.jpg", "html.jpg")
+    }
