@@ -41,8 +41,32 @@ ENDS_P = frozenset(
 VOID = frozenset({"meta", "link", "img", "br", "hr", "input", "source", "wbr", "area", "base"})
 # Elements whose content is raw text up to their end tag (no tags inside).
 RAW_TEXT = frozenset({"script", "style"})
+# What a browser fetches by itself when it shows a page: the attributes holding addresses,
+# by tag. A <link> fetches only for some rels (a canonical link is an address, not a load).
+LOADS = {
+    "script": ("src",),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "link": ("href",),
+}
+FETCHING_RELS = frozenset(
+    {"stylesheet", "icon", "apple-touch-icon", "mask-icon", "manifest", "preload"}
+    | {"prefetch", "modulepreload", "preconnect", "dns-prefetch"}
+)
+# An address on another host: "https://…" or "//…" (a local one is "/…" or relative).
+REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+# An address in a script's code (a pasted statistics or sharing snippet fetches its own).
+CODE_ADDRESS = re.compile(r"(?:https?:)?//[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s\"'`)]*", re.IGNORECASE)
 # Tags whose attributes the extractor reads; other tags' attributes are only searched for id.
-NEEDS_ATTRS = frozenset({"a", "img", "meta", "link", "html", "script"})
+NEEDS_ATTRS = frozenset({"a", "html", "meta"} | set(LOADS))
 
 # One token of HTML: a comment, a declaration or processing instruction, an end tag
 # (group "end"), a start tag (groups "start" and "attrs"), or text. A "<" that starts none
@@ -130,6 +154,8 @@ class Page:
     ids: set[str] = field(default_factory=set)
     jsonld: list[Any] = field(default_factory=list)
     jsonld_errors: list[str] = field(default_factory=list)
+    # What the browser would fetch from another host: (tag, address), in page order.
+    remote: list[tuple[str, str]] = field(default_factory=list)
     has_main: bool = False
     words: int = 0
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -243,7 +269,8 @@ class _Extractor:
         self.link: tuple[str, list[str], str, bool] | None = None
         self.para: list[Any] | None = None  # [words, snippet chunks, in main]
         self.paras: list[tuple[Paragraph, bool]] = []
-        self.script: list[str] | None = None
+        self.script: list[str] | None = None  # a JSON-LD block's text
+        self.code: list[str] | None = None  # an inline script's code
 
     def feed(self, text: str) -> None:
         """Tokenize the whole page and hand each token to the handlers below."""
@@ -287,6 +314,8 @@ class _Extractor:
         for name, value in attrs:
             if name == "id" and value:
                 page.ids.add(value)
+        if tag in LOADS:
+            self._loads(tag, attrs)
         if tag in HEAD_TAGS:
             self._head_tag(tag, attrs)
             return
@@ -296,8 +325,11 @@ class _Extractor:
             self.hidden += 1
             if tag == "svg":
                 self.svg += 1
-            if tag == "script" and _attr(attrs, "type").strip().lower() == "application/ld+json":
-                self.script = []
+            if tag == "script":
+                if _attr(attrs, "type").strip().lower() == "application/ld+json":
+                    self.script = []  # data, not code
+                elif not _attr(attrs, "src"):
+                    self.code = []
             return
         if tag in CHROME:
             self.chrome += 1
@@ -332,6 +364,10 @@ class _Extractor:
                 self.svg = max(0, self.svg - 1)
             if tag == "script" and self.script is not None:
                 self._end_jsonld()
+            if tag == "script" and self.code is not None:
+                code = "".join(self.code)
+                self.code = None
+                self.page.remote += [("script", m) for m in CODE_ADDRESS.findall(code)]
             return
         if tag in ENDS_P and self.para is not None:
             self._end_paragraph()  # its own </p>, or the end of the block that holds it
@@ -375,6 +411,9 @@ class _Extractor:
     def handle_data(self, data: str) -> None:
         if self.script is not None:
             self.script.append(data)
+            return
+        if self.code is not None:
+            self.code.append(data)
             return
         if self.title is not None:
             self.title.append(data)
@@ -422,6 +461,23 @@ class _Extractor:
                 self.page.ids.add(value)
         if href is not None:
             self.link = (href.strip(), [], label, labelled_by)
+
+    def _loads(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link" and not FETCHING_RELS.intersection(_attr(attrs, "rel").lower().split()):
+            return
+        if tag == "input" and _attr(attrs, "type").strip().lower() != "image":
+            return
+        names = LOADS[tag]
+        for name, value in attrs:
+            if name not in names or not value:
+                continue
+            # srcset: "address 400w, address 800w"
+            addresses = (
+                [c.split()[0] for c in value.split(",") if c.strip()]
+                if name == "srcset"
+                else [value]
+            )
+            self.page.remote += [(tag, a.strip()) for a in addresses if REMOTE.match(a)]
 
     def _image(self, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)

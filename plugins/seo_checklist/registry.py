@@ -156,6 +156,6 @@ def site_check(
 
 def all_checks() -> dict[str, Check]:
     """The full table, in registration order (imports the modules that fill it)."""
-    from . import address, checks, jsonld, links, sitewide  # noqa: F401  (importing registers)
+    from . import address, checks, jsonld, links, privacy, sitewide  # noqa: F401  (registers)
 
     return CHECKS

@@ -72,6 +72,9 @@ DEFAULTS: dict[str, Any] = {
         "learn more",
         "link",
     ],
+    # Other sites the association accepts that visitors' browsers contact (third-party):
+    # host names, a name covering its subdomains ("peertube.example.org").
+    "SEO_THIRD_PARTY_HOSTS": [],
     # Check ids switched off for the whole site.
     "SEO_IGNORE": [],
     # check id → "error", "warning" or "notice", to make a check stricter or milder.
@@ -157,9 +160,16 @@ def configure(settings: dict[str, Any]) -> dict[str, Any]:
             )
     for name in _PATTERNS:
         _check_patterns(name, settings[name])
-    texts = settings["SEO_GENERIC_LINK_TEXTS"]
-    if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
-        raise ValueError(f"SEO_GENERIC_LINK_TEXTS must be a list of texts, got {texts!r}.")
+    for name in ("SEO_GENERIC_LINK_TEXTS", "SEO_THIRD_PARTY_HOSTS"):
+        texts = settings[name]
+        if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
+            raise ValueError(f"{name} must be a list of texts, got {texts!r}.")
+    for host in settings["SEO_THIRD_PARTY_HOSTS"]:
+        if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", host):
+            raise ValueError(
+                f"SEO_THIRD_PARTY_HOSTS: {host!r} is not a host name; write the name alone, "
+                "as in 'peertube.example.org' (no https://, no path)."
+            )
     ignore = settings["SEO_IGNORE"]
     if isinstance(ignore, str) or not isinstance(ignore, list | tuple | set | frozenset):
         raise ValueError(f"SEO_IGNORE must be a list of check ids, got {ignore!r}.")
