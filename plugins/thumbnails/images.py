@@ -36,13 +36,16 @@ class ImageProblem(Exception):
     The page keeps a plain link to the original, which stays published.
     """
 
-    fix = "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible"  # what the editor does
+    # What the editor does, and what the page does meanwhile: the two halves of the hint.
+    fix = "remplacez-la par une photo JPEG, PNG, WebP ou HEIC lisible"
+    meanwhile = "la page garde un simple lien vers le fichier"
 
 
 class ImageMissing(ImageProblem):
     """No file at that path: a name mistyped (case, accents, extension) or a photo not added."""
 
     fix = "vérifiez son nom et son dossier (majuscules, accents, extension), ou ajoutez-la"
+    meanwhile = "le lien de la page reste mort"
 
     def __init__(self) -> None:
         super().__init__("le fichier n’existe pas")
@@ -51,7 +54,8 @@ class ImageMissing(ImageProblem):
 class ImageTooLarge(ImageProblem):
     """Over THUMBNAIL_MAX_PIXELS: not safe to serve at all, so pages leave it out."""
 
-    fix = "réduisez ses dimensions avant de l’ajouter"
+    fix = "réduisez ses dimensions avant de l’ajouter"  # the message gives the limit
+    meanwhile = "elle n’est pas affichée"
 
 
 @dataclass(frozen=True)

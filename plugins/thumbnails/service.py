@@ -39,10 +39,6 @@ from .output import write_if_changed
 logger = logging.getLogger(__name__)
 
 _SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
-_FIX_TOO_BIG = (
-    "réduisez-la (moins de {limit} pixels) avant de l’ajouter ; en attendant, "
-    "elle n’est pas affichée"
-)
 
 
 @dataclass
@@ -153,12 +149,7 @@ class ThumbnailService:
             return
         self._reported.add(key)
         where = f" (utilisée par {_relative(page, self.content_root.parent)})" if page else ""
-        if isinstance(problem, ImageTooLarge):
-            fix = _FIX_TOO_BIG.format(limit=f"{self.max_pixels:,}".replace(",", " "))
-        elif isinstance(problem, ImageMissing):
-            fix = f"{problem.fix} ; en attendant, le lien de la page reste mort"
-        else:
-            fix = f"{problem.fix} ; en attendant, la page garde un simple lien vers le fichier"
+        fix = f"{problem.fix} ; en attendant, {problem.meanwhile}"
         message = f"{_relative(image, self.content_root.parent)}{where} : {problem} → {fix}"
         self.stats.problems.append(message)
         logger.error("%s", message)
