@@ -152,8 +152,8 @@ def file_problems(
 
 
 def check(instance: Any) -> None:
-    """At `content_object_init`: warn about each unknown key and each `{filename}` link to
-    a file that does not exist, in an article or a page."""
+    """At `content_object_init`: warn about each unknown key and each `{filename}`,
+    `{static}` or `{attach}` link to a file that does not exist, in an article or a page."""
     if not isinstance(instance, Article | Page) or not instance.source_path:
         return
     settings = instance.settings

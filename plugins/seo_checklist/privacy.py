@@ -19,6 +19,7 @@ SHOWN_CHARS = 80  # of an address, in a message
 
 
 def _host(address: str) -> str:
+    """The host name of an address ("" for none: a local build's empty SITEURL)."""
     try:
         return (
             urlsplit(address if not address.startswith("//") else "https:" + address).hostname or ""
@@ -42,11 +43,11 @@ def _allowed(host: str, hosts: set[str]) -> bool:
     skip=EVERY_PAGE,
 )
 def third_party(page: Page, ctx: Context) -> Iterator[str]:
-    own = _host(ctx.siteurl) if ctx.siteurl else ""
-    hosts = {own, *(h.lower() for h in ctx.settings["SEO_THIRD_PARTY_HOSTS"])} - {""}
+    hosts = {_host(ctx.siteurl), *(h.lower() for h in ctx.settings["SEO_THIRD_PARTY_HOSTS"])}
+    hosts.discard("")
     seen: set[str] = set()
     for tag, address in page.remote:
-        host = _host(address.strip())
+        host = _host(address)
         if not host or _allowed(host, hosts) or address in seen:
             continue
         seen.add(address)
