@@ -20,6 +20,14 @@
       ERREUR content/articles/2026-11-20-fete.md:4 : « Status » : « brouillon » n’est pas un
       statut connu : non publié → écrivez « Status: draft »
 
+- **Two articles or two pages with one address** (a yearly event named the same twice in a
+  year, a copied `Slug:`): Pelican stops with a traceback. The first keeps the address, the
+  other is left out with an error naming both files and a free name (addresses.py):
+
+      ERREUR content/articles/2026-09-12-reunion.md : son adresse /2026/reunion/ est déjà
+      celle de content/articles/2026-03-07-reunion.md : non publié → renommez le fichier
+      (par exemple 2026-09-12-reunion-septembre.md) ou ajoutez la ligne « Slug: reunion-septembre »
+
 - **A `{filename}`, `{static}` or `{attach}` link to a file that does not exist**
   (renamed, mistyped): Pelican leaves a dead link and says "Unable to find '…'" or
   "Cannot get modification stamp for …" without naming the article. The warning names the
@@ -55,6 +63,7 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Article, Page
 
+from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .links import MARKER, BrokenLink, broken_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import editor_backup, header_lines, shown
@@ -172,12 +181,12 @@ def check(instance: Any) -> None:
         text = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return  # the reader has reported it
+    where = shown(source, settings)
     found: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
     if may_link:
         links = broken_links(source, text, Path(settings["PATH"]))
         _messages.named(links)
         found += links
-    where = shown(source, settings)
     for item in found:
         logger.warning("%s:%d : %s → %s", where, item.line, item.message, item.hint)
 
@@ -243,8 +252,21 @@ def explain_skips(pelican: Any) -> None:
         logging.getLogger(name).addFilter(_messages)  # once: addFilter skips a known one
 
 
+def leave_out_article_clashes(generator: Any) -> None:
+    """At `article_generator_pretaxonomy`: of two articles with one address, the second is
+    left out of the lists, tags and archives, with an error (addresses.py)."""
+    leave_out_clashes(generator, ARTICLE_LISTS)
+
+
+def leave_out_page_clashes(generator: Any) -> None:
+    """At `page_generator_finalized`: the same for pages."""
+    leave_out_clashes(generator, PAGE_LISTS)
+
+
 def register() -> None:
     """Pelican entry point."""
     signals.initialized.connect(explain_skips)
+    signals.article_generator_pretaxonomy.connect(leave_out_article_clashes)
+    signals.page_generator_finalized.connect(leave_out_page_clashes)
     signals.content_object_init.connect(check)
     signals.all_generators_finalized.connect(report_unread)

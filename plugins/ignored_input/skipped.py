@@ -19,7 +19,8 @@ reason Pelican leaves out.
 
 The same filter drops Pelican's "Unable to find '…', skipping url replacement." and
 "Cannot get modification stamp for …" for the links the plugin has already named with
-their file and line (links.py).
+their file and line (links.py), and its warnings about items sharing a slug (addresses.py
+reports those that share an address, the only case that matters).
 """
 
 from __future__ import annotations
@@ -46,7 +47,14 @@ UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
 UNABLE_TO_FIND = "Unable to find '%s', skipping url replacement."
 # pelican/cache.py: the static generator asks the date of each file a {static} link names.
 NO_STAMP = "Cannot get modification stamp for %s\n\t%s"
-PELICAN_LOGGERS = ("pelican.generators", "pelican.contents", "pelican.cache")
+# pelican/utils.py, process_translations: items sharing a slug (addresses.py says when
+# that matters: when they share an address). The format strings end with one "\n%s" per
+# item, hence a prefix.
+SAME_SLUG = (
+    'There are %s items "%s" with lang %s: ',
+    "There are %s original (not translated) items %s: ",
+)
+PELICAN_LOGGERS = ("pelican.generators", "pelican.contents", "pelican.cache", "pelican.utils")
 
 # Pelican.contents.Article/Page.allowed_statuses; "skip" is Pelican's own, not for editors.
 STATUSES = ("published", "draft", "hidden", "skip")
@@ -168,6 +176,8 @@ class PelicanMessages(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args if isinstance(record.args, tuple) else ()
+        if isinstance(record.msg, str) and record.msg.startswith(SAME_SLUG):
+            return False
         if record.msg == UNABLE_TO_FIND and args:
             return args[0] not in self.named_links
         if record.msg == NO_STAMP and args and self.settings is not None:

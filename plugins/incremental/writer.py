@@ -139,6 +139,9 @@ class IncrementalWriter(Writer):
         # Absolute paths of reused pages, set by _Memo.render: _open_w, which Pelican calls
         # just after it, does not write them.
         self._kept: set[str] = set()
+        # Which content file each written page came from (None: a list, a feed…).
+        self._writers: dict[str, str | None] = {}
+        self._source: str | None = None
         self.recorder = _Recorder()
         project = Path((settings or {}).get("PATH") or ".").resolve().parent
         self.digester = Digester(str(project))
@@ -158,13 +161,15 @@ class IncrementalWriter(Writer):
             if override:
                 logger.info('Overwriting "%s"', filename)
             else:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                    "previously (set `override=True` if intended)"
-                )
+                # Pelican raises here, and the build stops with a traceback. Two pages with
+                # one address are an editor's mistake (ignored_input leaves out most of them
+                # before this): the first page stays, the second is said and not written.
+                self._clash(filename)
+                return Path(os.devnull).open("w", encoding=encoding)
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
+        self._writers[filename] = self._source
         if filename in self._kept:
             self._kept.discard(filename)
             return _Kept()  # its signature was recorded when it was found unchanged
@@ -174,6 +179,34 @@ class IncrementalWriter(Writer):
         relative = self.relative(filename)
         return _IfChanged(filename, encoding, lambda: state.output(relative, signature(filename)))
 
+    def _clash(self, filename: str) -> None:
+        """Says that the page for `filename` is not written: an earlier page has it."""
+        first, second = self._writers.get(filename), self._source
+        root = Path((self.settings or {}).get("PATH") or ".").resolve().parent
+
+        def named(source: str | None) -> str:
+            if not source:
+                return "une page que le site crée lui-même (liste, catégorie, étiquette…)"
+            path = Path(source).resolve()
+            return str(path.relative_to(root) if path.is_relative_to(root) else path)
+
+        def of(source: str | None) -> str:
+            return f"de {named(source)}" if source else f"d’{named(source)}"
+
+        address = "/" + self.relative(filename).removesuffix("index.html")
+        fix = "donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
+        if second:
+            logger.error(
+                "%s : son adresse %s est déjà celle %s : non publié → %s",
+                named(second), address, of(first), fix,
+            )  # fmt: skip
+        else:
+            logger.error(
+                "%s : deux pages du site ont cette adresse, dont %s : seule celle-ci est "
+                "publiée → %s",
+                address, named(first), fix.replace("donnez-lui", "donnez à l’autre"),
+            )  # fmt: skip
+
     def relative(self, path: str) -> str:
         """`path` (absolute, inside the output folder) as the state names output files."""
         return os.path.relpath(path, self.output_path).replace(os.sep, "/")
@@ -181,11 +214,16 @@ class IncrementalWriter(Writer):
     def write_feed(self, *args: Any, **kwargs: Any) -> Any:
         if type(self).record is not None:
             type(self).record.append((self, "write_feed", args, kwargs))
+        self._source = None
         return super().write_feed(*args, **kwargs)
 
     def write_file(self, name: Any, template: Any, context: dict[str, Any], *args, **kwargs):
         if type(self).record is not None:
             type(self).record.append((self, "write_file", (name, template, context, *args), kwargs))
+        # The content file this page shows, if any: named if its address is taken (_clash).
+        self._source = next(
+            (v.source_path for v in kwargs.values() if getattr(v, "source_path", None)), None
+        )
         state = type(self).state
         if state is None or not name:
             return super().write_file(name, template, context, *args, **kwargs)

@@ -1,0 +1,144 @@
+"""Two articles or pages with one address: the first keeps it, the other is left out with
+an error that names both files and the fix.
+
+An article's address comes from its year and its slug (the file name after the date, or a
+`Slug:` line); a page's from its title or `Slug:`. A yearly event named the same way twice
+in one year (`2026-03-07-reunion-du-bureau.md`, `2026-09-12-reunion-du-bureau.md`) gives
+two articles one address, and Pelican stops the whole build with a traceback when it writes
+the second. Here, before anything is listed or written, the one that had the address first
+(published before hidden before draft, then the older, then by file name) keeps it; the
+other is left out of the site, and said so:
+
+    ERREUR content/articles/2026-09-12-reunion-du-bureau.md : son adresse
+    /2026/reunion-du-bureau/ est déjà celle de content/articles/2026-03-07-reunion-du-bureau.md :
+    non publié → renommez le fichier (par exemple 2026-09-12-reunion-du-bureau-septembre.md)
+    ou ajoutez la ligne « Slug: reunion-du-bureau-septembre »
+
+Pelican's own English warnings about items sharing a slug ("There are 2 items … with lang
+fr", "There are 2 original (not translated) items …") are dropped (skipped.py): on its own,
+a shared slug is harmless (`2025-06-07-fete-des-voisins.md` and
+`2026-06-06-fete-des-voisins.md` have two addresses), and a shared address is said here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .source import header_lines, shown
+
+logger = logging.getLogger(__name__)
+
+# The lists of ArticlesGenerator and PagesGenerator that Pelican writes, each item at its
+# save_as. First the ones whose items keep an address when they share it.
+ARTICLE_LISTS = (
+    "articles", "translations", "hidden_articles", "hidden_translations", "drafts",
+    "drafts_translations",
+)  # fmt: skip
+PAGE_LISTS = (
+    "pages", "translations", "hidden_pages", "hidden_translations", "draft_pages",
+    "draft_translations",
+)  # fmt: skip
+_STATUS_RANK = {"published": 0, "hidden": 1, "draft": 2}
+_MONTHS = (
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre",
+)  # fmt: skip
+
+
+def clashes(items: Iterable[Any]) -> list[tuple[Any, Any]]:
+    """(kept, left out) for each item whose save_as another item has: the kept one is the
+    first by status, then date, then source path (see the module's doc)."""
+    by_address: dict[str, list[Any]] = {}
+    for item in items:
+        save_as = getattr(item, "save_as", "")
+        if save_as:  # an empty save_as is not written
+            by_address.setdefault(_normalised(save_as), []).append(item)
+    found = []
+    for group in by_address.values():
+        if len(group) > 1:
+            group.sort(key=_precedence)
+            found += [(group[0], other) for other in group[1:]]
+    return found
+
+
+def _normalised(save_as: str) -> str:
+    return re.sub(r"/+", "/", save_as.replace("\\", "/")).lstrip("/").lower()
+
+
+def _precedence(item: Any) -> tuple[int, str, str]:
+    date = getattr(item, "date", None)
+    return (
+        _STATUS_RANK.get(getattr(item, "status", ""), 3),
+        date.isoformat() if date is not None else "",
+        str(getattr(item, "source_path", "")),
+    )
+
+
+def leave_out_clashes(generator: Any, lists: tuple[str, ...]) -> None:
+    """Removes from the generator's `lists` (in place: its context holds the same lists)
+    every item whose address another one keeps, with an error for each."""
+    held = [getattr(generator, name, None) or [] for name in lists]
+    found = clashes(item for items in held for item in items)
+    if not found:
+        return
+    left_out = {id(other) for _, other in found}
+    for items in held:
+        items[:] = [item for item in items if id(item) not in left_out]
+    taken = {_normalised(item.save_as) for items in held for item in items}
+    settings = generator.settings
+    for kept, other in found:
+        line, fix = _fix(other, settings, taken)
+        where = shown(Path(other.source_path), settings)
+        logger.error(
+            "%s%s : son adresse /%s est déjà celle de %s : non publié → %s",
+            where,
+            f":{line}" if line else "",
+            other.url,
+            shown(Path(kept.source_path), settings),
+            fix,
+        )
+
+
+def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str]:
+    """The line to change (0: the file name) and what to write, with a free slug."""
+    slug = item.slug
+    date = getattr(item, "date", None)
+    if date is not None and hasattr(date, "month"):
+        suggestion = f"{slug}-{_MONTHS[date.month - 1]}"
+    else:
+        suggestion = f"{slug}-2"
+    base, number = suggestion, 2
+    while _normalised(item.save_as.replace(slug, suggestion)) in taken:
+        number += 1
+        suggestion = f"{base}-{number}"
+    path = Path(item.source_path)
+    try:
+        lines = header_lines(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    keys = {key.lower(): number for number, key, _ in lines}
+    if "slug" in keys:
+        return keys["slug"], f"changez cette ligne, par exemple « Slug: {suggestion} »"
+    named = _slug_from_name(path, settings)
+    if named is not None and named == slug:
+        renamed = path.name.replace(slug, suggestion, 1)
+        return 0, (
+            f"renommez le fichier (par exemple {renamed}) ou ajoutez la ligne "
+            f"« Slug: {suggestion} »"
+        )
+    return keys.get("title", 0), (
+        f"changez le titre, ou ajoutez la ligne « Slug: {suggestion} » pour garder ce titre"
+    )
+
+
+def _slug_from_name(path: Path, settings: dict[str, Any]) -> str | None:
+    """The slug FILENAME_METADATA takes from the file name, if it takes one."""
+    try:
+        found = re.match(settings.get("FILENAME_METADATA") or "", path.stem)
+    except re.error:
+        return None
+    return found.groupdict().get("slug") if found else None
