@@ -28,6 +28,10 @@
       celle de content/articles/2026-03-07-reunion.md : non publié → renommez le fichier
       (par exemple 2026-09-12-reunion-septembre.md) ou ajoutez la ligne « Slug: reunion-septembre »
 
+- **A date written day first that Pelican reads month first**: `Date: 03/04/2026` is
+  published as the 4th of March. An error gives the two dates it could be, written
+  AAAA-MM-JJ (dates.py).
+
 - **A `{filename}`, `{static}` or `{attach}` link to a file that does not exist**
   (renamed, mistyped): Pelican leaves a dead link and says "Unable to find '…'" or
   "Cannot get modification stamp for …" without naming the article. The warning names the
@@ -64,6 +68,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
+from .dates import DATE_KEYS, may_be_misread, misread_dates
 from .links import MARKER, BrokenLink, broken_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import editor_backup, header_lines, shown
@@ -157,12 +162,14 @@ def file_problems(
         return [NOT_UTF8], []
     warnings: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
     warnings += broken_links(path, text, Path(settings["PATH"]))
-    return skip_problems(path, text, settings), warnings
+    errors = skip_problems(path, text, settings) + misread_dates(header_lines(text))
+    return errors, warnings
 
 
 def check(instance: Any) -> None:
     """At `content_object_init`: warn about each unknown key and each `{filename}`,
-    `{static}` or `{attach}` link to a file that does not exist, in an article or a page."""
+    `{static}` or `{attach}` link to a file that does not exist, in an article or a page;
+    and give an error for a date Pelican may have read the wrong way round."""
     if not isinstance(instance, Article | Page) or not instance.source_path:
         return
     settings = instance.settings
@@ -174,7 +181,13 @@ def check(instance: Any) -> None:
         MARKER.search(str(field or ""))
         for field in (getattr(instance, "_content", ""), metadata.get("summary"))
     )
-    if keys_known and not may_link:
+    # A date Pelican read month first that could have been written day first (dates.py).
+    may_misread = any(
+        may_be_misread(date.day, date.month)
+        for date in (metadata.get(key) for key in DATE_KEYS)
+        if hasattr(date, "day")
+    )
+    if keys_known and not may_link and not may_misread:
         return  # the common case: no file to read
     source = Path(instance.source_path)
     try:
@@ -182,6 +195,9 @@ def check(instance: Any) -> None:
     except (OSError, UnicodeDecodeError):
         return  # the reader has reported it
     where = shown(source, settings)
+    if may_misread:
+        for problem in misread_dates(header_lines(text)):
+            logger.error("%s:%d : %s → %s", where, problem.line, problem.message, problem.hint)
     found: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
     if may_link:
         links = broken_links(source, text, Path(settings["PATH"]))
