@@ -11,6 +11,7 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key, a link to no file)."""
     from ignored_input import file_problems, known_keys, unread_files, unread_message
+    from ignored_input.addresses import planned_clashes
     from listings.errors import ContentError
     from pelican.readers import Readers
 
@@ -27,6 +28,9 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
         errors, cautions = file_problems(path, settings, known)
         problems += [ContentError(path, e.line, e.message, e.hint) for e in errors]
         warnings += [ContentError(path, w.line, w.message, w.hint) for w in cautions]
+    # Two files with one address: the build leaves the second out (ignored_input).
+    for item, line, message, hint in planned_clashes(sources, settings):
+        problems.append(ContentError(Path(item.source_path), line, message, hint))
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)
     warnings += [

@@ -1,6 +1,7 @@
 """Two articles or pages with one address: the build does not stop with a traceback; the
 first keeps the address, the other is left out of the whole site with an error naming both
-files and a free name, at every build; a slug shared by articles of two years is fine."""
+files and a free name, at every build and in `invoke check`; a slug shared by articles of
+two years is fine."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from types import SimpleNamespace
 
 from ignored_input.addresses import clashes
 
-from tests.support import CONTENT, build_site
+from tests.support import CONTENT, build_site, run_invoke
 
 
 def _item(save_as: str, status: str = "published", date: str = "2026-01-01", path: str = "a"):
@@ -87,3 +88,10 @@ def test_a_second_article_at_a_taken_address_is_left_out_with_the_fix(tmp_path: 
         assert (tmp_path / "output" / "2025" / "fete-des-voisins" / "index.html").is_file()
         archives = (tmp_path / "output" / "archives" / "index.html").read_text("utf-8")
         assert "Sur rendez-vous" not in archives  # the site's own list keeps its address
+    # Without a build: the same two articles (a page against one of the site's own lists
+    # is known only when it is written).
+    proc = run_invoke("check", "--content", str(content))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    for line in expected[:2]:  # the file as given to --content, then the same text
+        assert f"content/{line.removeprefix('ERREUR content/')}" in proc.stdout, proc.stdout
+    assert "2 problème(s)" in proc.stderr, proc.stderr

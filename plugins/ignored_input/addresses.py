@@ -89,18 +89,20 @@ def leave_out_clashes(generator: Any, lists: tuple[str, ...]) -> None:
     for items in held:
         items[:] = [item for item in items if id(item) not in left_out]
     taken = {_normalised(item.save_as) for items in held for item in items}
-    settings = generator.settings
     for kept, other in found:
-        line, fix = _fix(other, settings, taken)
-        where = shown(Path(other.source_path), settings)
-        logger.error(
-            "%s%s : son adresse /%s est déjà celle de %s : non publié → %s",
-            where,
-            f":{line}" if line else "",
-            other.url,
-            shown(Path(kept.source_path), settings),
-            fix,
-        )
+        line, message, fix = described(kept, other, generator.settings, taken)
+        where = shown(Path(other.source_path), generator.settings)
+        logger.error("%s%s : %s → %s", where, f":{line}" if line else "", message, fix)
+
+
+def described(
+    kept: Any, other: Any, settings: dict[str, Any], taken: set[str]
+) -> tuple[int, str, str]:
+    """What to say of `other`, left out for `kept`: its line (0: the file name), the
+    message and the fix, which names a slug no address in `taken` has."""
+    line, fix = _fix(other, settings, taken)
+    where = shown(Path(kept.source_path), settings)
+    return line, f"son adresse /{other.url} est déjà celle de {where} : non publié", fix
 
 
 def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str]:
@@ -142,3 +144,47 @@ def _slug_from_name(path: Path, settings: dict[str, Any]) -> str | None:
     except re.error:
         return None
     return found.groupdict().get("slug") if found else None
+
+
+def planned_clashes(paths: list[Path], settings: dict[str, Any]) -> list[tuple[Any, int, str, str]]:
+    """Without a build (`invoke check`): the articles and pages Pelican would leave out
+    (`clashes`) among those it would make of the files at `paths`, from their names and
+    headers (not their text), each with `described`'s line, message and fix."""
+    planned = [item for item in (_planned(path, settings) for path in paths) if item]
+    found = clashes(planned)
+    left_out = {id(other) for _, other in found}
+    taken = {_normalised(item.save_as) for item in planned if id(item) not in left_out}
+    return [(other, *described(kept, other, settings, taken)) for kept, other in found]
+
+
+def _planned(path: Path, settings: dict[str, Any]) -> Any | None:
+    """The article or page Pelican would make of the file at `path`, without its text, as
+    pelican.readers.Readers.read_file does; None if Pelican would skip it."""
+    from pelican.contents import Article, Page
+    from pelican.readers import METADATA_PROCESSORS, default_metadata, parse_path_metadata
+
+    def process(name: str, value: Any) -> Any:
+        processor = METADATA_PROCESSORS.get(name)
+        return processor(value, settings) if processor else value
+
+    content = Path(settings["PATH"])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        relative = str(path.relative_to(content))
+        metadata = dict(default_metadata(settings=settings, process=process))
+        metadata.update(parse_path_metadata(relative, settings=settings, process=process))
+        metadata.update({key.lower(): process(key.lower(), v) for _, key, v in header_lines(text)})
+    except (OSError, UnicodeDecodeError, ValueError, TypeError):
+        return None  # skip_problems says why Pelican would skip it
+    metadata = {key: value for key, value in metadata.items() if isinstance(value, str | list)
+                or hasattr(value, "slug") or hasattr(value, "year")}  # fmt: skip
+    under_pages = any(path.is_relative_to(content / f) for f in settings.get("PAGE_PATHS", []))
+    kind = Page if under_pages else Article
+    try:
+        item = kind("", metadata=metadata, settings=settings, source_path=str(path))
+        item.save_as  # noqa: B018 - computed here, where a failure is caught
+    except Exception:  # Pelican would not make it either: the other checks say why
+        return None
+    if getattr(item, "status", "") not in _STATUS_RANK or not getattr(item, "title", ""):
+        return None
+    return item
