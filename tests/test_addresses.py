@@ -10,7 +10,9 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from ignored_input.addresses import clashes
+from incremental.writer import IncrementalWriter
 
 from tests.support import CONTENT, build_site, run_invoke
 
@@ -95,3 +97,37 @@ def test_a_second_article_at_a_taken_address_is_left_out_with_the_fix(tmp_path: 
     for line in expected[:2]:  # the file as given to --content, then the same text
         assert f"content/{line.removeprefix('ERREUR content/')}" in proc.stdout, proc.stdout
     assert "2 problème(s)" in proc.stderr, proc.stderr
+
+
+def test_the_writer_keeps_the_first_page_and_names_the_file_to_change(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # What ignored_input cannot see before writing: a page against a page the site makes
+    # itself (a list), either way round, or two such pages (their settings).
+    content = tmp_path / "content"
+    output = tmp_path / "output"
+    writer = IncrementalWriter(str(output), settings={"PATH": str(content)})
+    page = str(content / "pages" / "annonces.md")
+
+    def write(address: str, source: str | None, text: str) -> None:
+        writer._source = source
+        with writer._open_w(str(output / address / "index.html"), "utf-8") as file:
+            file.write(text)
+
+    own = "une page que le site crée lui-même (liste, catégorie, étiquette…)"
+    fix = "donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
+    cases = [
+        ("archives", None, page, f"content/pages/annonces.md : son adresse /archives/ est "
+         f"déjà celle d’{own} : non publié → {fix}"),
+        ("annonces", page, None, f"content/pages/annonces.md : son adresse /annonces/ est "
+         f"aussi celle d’{own}, qui n’est donc pas publiée → {fix}"),
+        ("categories", None, None, "/categories/ : deux pages que le site crée lui-même ont "
+         "cette adresse : seule la première est publiée → donnez-leur des adresses "
+         "différentes dans les réglages …_SAVE_AS de pelicanconf.py"),
+    ]  # fmt: skip
+    for address, first, second, expected in cases:
+        caplog.clear()
+        write(address, first, "la première")
+        write(address, second, "la seconde")  # Pelican's writer raises here
+        assert (output / address / "index.html").read_text("utf-8") == "la première"
+        assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [expected]

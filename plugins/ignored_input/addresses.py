@@ -23,11 +23,16 @@ a shared slug is harmless (`2025-06-07-fete-des-voisins.md` and
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pelican.readers import parse_path_metadata
+from pelican.utils import slugify
+
+from .dates import MONTHS
 from .source import header_lines, shown
 
 logger = logging.getLogger(__name__)
@@ -43,10 +48,6 @@ PAGE_LISTS = (
     "draft_translations",
 )  # fmt: skip
 _STATUS_RANK = {"published": 0, "hidden": 1, "draft": 2}
-_MONTHS = (
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-    "octobre", "novembre", "decembre",
-)  # fmt: skip
 
 
 def clashes(items: Iterable[Any]) -> list[tuple[Any, Any]]:
@@ -109,10 +110,10 @@ def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str
     """The line to change (0: the file name) and what to write, with a free slug."""
     slug = item.slug
     date = getattr(item, "date", None)
-    if date is not None and hasattr(date, "month"):
-        suggestion = f"{slug}-{_MONTHS[date.month - 1]}"
-    else:
-        suggestion = f"{slug}-2"
+    # The month, made a slug as Pelican makes one: "2026-09-12-reunion-septembre.md".
+    month = MONTHS[date.month - 1] if hasattr(date, "month") else ""
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    suggestion = f"{slug}-{slugify(month, regex_subs=subs)}" if month else f"{slug}-2"
     base, number = suggestion, 2
     while _normalised(item.save_as.replace(slug, suggestion)) in taken:
         number += 1
@@ -125,8 +126,8 @@ def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str
     keys = {key.lower(): number for number, key, _ in lines}
     if "slug" in keys:
         return keys["slug"], f"changez cette ligne, par exemple « Slug: {suggestion} »"
-    named = _slug_from_name(path, settings)
-    if named is not None and named == slug:
+    relative = os.path.relpath(path, settings["PATH"])
+    if parse_path_metadata(relative, settings).get("slug") == slug:  # the name gives it
         renamed = path.name.replace(slug, suggestion, 1)
         return 0, (
             f"renommez le fichier (par exemple {renamed}) ou ajoutez la ligne "
@@ -135,15 +136,6 @@ def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str
     return keys.get("title", 0), (
         f"changez le titre, ou ajoutez la ligne « Slug: {suggestion} » pour garder ce titre"
     )
-
-
-def _slug_from_name(path: Path, settings: dict[str, Any]) -> str | None:
-    """The slug FILENAME_METADATA takes from the file name, if it takes one."""
-    try:
-        found = re.match(settings.get("FILENAME_METADATA") or "", path.stem)
-    except re.error:
-        return None
-    return found.groupdict().get("slug") if found else None
 
 
 def planned_clashes(paths: list[Path], settings: dict[str, Any]) -> list[tuple[Any, int, str, str]]:
@@ -161,7 +153,7 @@ def _planned(path: Path, settings: dict[str, Any]) -> Any | None:
     """The article or page Pelican would make of the file at `path`, without its text, as
     pelican.readers.Readers.read_file does; None if Pelican would skip it."""
     from pelican.contents import Article, Page
-    from pelican.readers import METADATA_PROCESSORS, default_metadata, parse_path_metadata
+    from pelican.readers import METADATA_PROCESSORS, default_metadata
 
     def process(name: str, value: Any) -> Any:
         processor = METADATA_PROCESSORS.get(name)
@@ -176,8 +168,10 @@ def _planned(path: Path, settings: dict[str, Any]) -> Any | None:
         metadata.update({key.lower(): process(key.lower(), v) for _, key, v in header_lines(text)})
     except (OSError, UnicodeDecodeError, ValueError, TypeError):
         return None  # skip_problems says why Pelican would skip it
-    metadata = {key: value for key, value in metadata.items() if isinstance(value, str | list)
-                or hasattr(value, "slug") or hasattr(value, "year")}  # fmt: skip
+    # What processors give for an empty value (Pelican's private _DISCARD) is left out, as
+    # Readers.read_file does.
+    discard = METADATA_PROCESSORS["slug"]("", settings)
+    metadata = {key: value for key, value in metadata.items() if value is not discard}
     under_pages = any(path.is_relative_to(content / f) for f in settings.get("PAGE_PATHS", []))
     kind = Page if under_pages else Article
     try:

@@ -20,7 +20,7 @@ from .skipped import Problem
 DATE_KEYS = ("date", "modified")
 # Two numbers of one or two digits, then the year: what dateutil reads month first.
 _DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})\b")
-_MONTHS = (
+MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
 )  # fmt: skip
@@ -44,18 +44,18 @@ def misread_dates(lines: list[tuple[int, str, str]]) -> list[Problem]:
             continue
         first, second, year = (int(part) for part in found.groups())
         year += 2000 if year < 100 else 0  # dateutil: within 50 years of today
-        if not (1 <= first <= 12 and 1 <= second <= 31) or not may_be_misread(second, first):
-            continue
+        if min(first, second) < 1 or not may_be_misread(day=second, month=first):
+            continue  # 00/03/2026 is not a date: skip_problems says so
         rest = value[found.end() :]  # the time, if any, kept in the suggestions
         meant = f"{year}-{second:02d}-{first:02d}{rest}"  # day first: as the editor meant
         read = f"{year}-{first:02d}-{second:02d}{rest}"  # month first: as Pelican read it
         problems.append(
             Problem(
                 number,
-                f"« {key} » : « {value} » se lit {_day(second)} {_MONTHS[first - 1]} {year} "
+                f"« {key} » : « {value} » se lit {_day(second)} {MONTHS[first - 1]} {year} "
                 "(le mois d’abord) : ambigu",
-                f"écrivez {meant} pour le {_day(first)} {_MONTHS[second - 1]} "
-                f"(ou {read} pour le {_day(second)} {_MONTHS[first - 1]})",
+                f"écrivez {meant} pour le {_day(first)} {MONTHS[second - 1]} "
+                f"(ou {read} pour le {_day(second)} {MONTHS[first - 1]})",
             )
         )
     return problems

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
 from .links import BrokenLink
@@ -143,14 +144,10 @@ def _dated_elsewhere(path: Path, settings: dict[str, Any]) -> bool:
     content = Path(settings["PATH"]).resolve()
     resolved = path.resolve()
     relative = resolved.relative_to(content).as_posix() if resolved.is_relative_to(content) else ""
-    for setting, subject in (("FILENAME_METADATA", path.stem), ("PATH_METADATA", relative)):
-        try:
-            found = re.match(settings.get(setting) or "", subject)
-        except re.error:
-            continue
-        if found and found.groupdict().get("date"):
-            return True
-    return False
+    try:  # FILENAME_METADATA and PATH_METADATA, matched as Pelican matches them
+        return bool(parse_path_metadata(relative, settings).get("date"))
+    except re.error:
+        return False  # Pelican reports a broken pattern itself
 
 
 class PelicanMessages(logging.Filter):

@@ -180,32 +180,37 @@ class IncrementalWriter(Writer):
         return _IfChanged(filename, encoding, lambda: state.output(relative, signature(filename)))
 
     def _clash(self, filename: str) -> None:
-        """Says that the page for `filename` is not written: an earlier page has it."""
+        """Says that the page for `filename` is not written: an earlier page has it. The
+        error names the content file to change; a page the site makes itself (a list, a
+        category) has no file, only settings."""
         first, second = self._writers.get(filename), self._source
         root = Path((self.settings or {}).get("PATH") or ".").resolve().parent
 
-        def named(source: str | None) -> str:
-            if not source:
-                return "une page que le site crée lui-même (liste, catégorie, étiquette…)"
+        def named(source: str) -> str:
             path = Path(source).resolve()
             return str(path.relative_to(root) if path.is_relative_to(root) else path)
 
-        def of(source: str | None) -> str:
-            return f"de {named(source)}" if source else f"d’{named(source)}"
-
         address = "/" + self.relative(filename).removesuffix("index.html")
+        own = "une page que le site crée lui-même (liste, catégorie, étiquette…)"
         fix = "donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
         if second:
+            taken_by = f"de {named(first)}" if first else f"d’{own}"
             logger.error(
                 "%s : son adresse %s est déjà celle %s : non publié → %s",
-                named(second), address, of(first), fix,
+                named(second), address, taken_by, fix,
+            )  # fmt: skip
+        elif first:
+            logger.error(
+                "%s : son adresse %s est aussi celle d’%s, qui n’est donc pas publiée → %s",
+                named(first), address, own, fix,
             )  # fmt: skip
         else:
             logger.error(
-                "%s : deux pages du site ont cette adresse, dont %s : seule celle-ci est "
-                "publiée → %s",
-                address, named(first), fix.replace("donnez-lui", "donnez à l’autre"),
-            )  # fmt: skip
+                "%s : deux pages que le site crée lui-même ont cette adresse : seule la "
+                "première est publiée → donnez-leur des adresses différentes dans les "
+                "réglages …_SAVE_AS de pelicanconf.py",
+                address,
+            )
 
     def relative(self, path: str) -> str:
         """`path` (absolute, inside the output folder) as the state names output files."""
