@@ -76,9 +76,21 @@ def _build(
     out_path = Path(settings["OUTPUT_PATH"])
     out = out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path
     inputs.start(settings)
-    counter = run_pelican(settings)
+    try:
+        counter = run_pelican(settings)
+    except KeyboardInterrupt:
+        raise Exit(
+            f"\nInterrompu : {out}/ est incomplet. La prochaine construction le refera en entier.",
+            code=130,
+        ) from None
     summary = []
     pages = getattr(sys.modules.get("incremental"), "last_counts", None)
+    if pages is not None and pages.get("restarted"):
+        summary.append(
+            f"La construction précédente de {out}/ ne s’était pas terminée (interrompue ?) : "
+            "le dossier a été vidé et tout le site reconstruit, pour qu’il n’y reste rien de "
+            "périmé."
+        )
     if pages is not None:
         removed = pages.get("removed", 0)
         summary.append(

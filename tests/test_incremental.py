@@ -248,3 +248,67 @@ def test_static_files_pelican_does_not_copy_again_stay(built: Path, tmp_path: Pa
     plan.unlink()
     log = _build(project)
     assert not copied.exists() and ", 1 retirée(s)" in log
+
+
+# A plugin that presses Ctrl+C as soon as one page is written: the build stops half way, as
+# an editor's Ctrl+C (or a crash) stops it, before the state of the output is saved.
+_STOP_PLUGIN = """
+import os
+import signal
+
+from pelican import signals
+
+
+def _written(path, context=None):
+    if path.replace(os.sep, "/").endswith("/reunion-imprevue/index.html"):
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def register():
+    signals.content_written.connect(_written)
+"""
+
+
+def test_a_build_stopped_half_way_leaves_nothing_stale(built: Path, tmp_path: Path) -> None:
+    project = tmp_path / "stopped"
+    shutil.copytree(built, project, copy_function=shutil.copy2)
+    article = project / "content" / "articles" / "2026-11-20-reunion-imprevue.md"
+    article.write_text(
+        "Title: Réunion imprévue\nDate: 2026-11-20\nCategory: Vie de l’association\n"
+        "Summary: Une réunion ajoutée au dernier moment.\n\nRendez-vous salle des fêtes.\n",
+        "utf-8",
+    )
+    settings = project / "pelicanconf.py"
+    kept = settings.read_text("utf-8")
+    (project / "stop_plugin").mkdir()
+    (project / "stop_plugin" / "stop_here.py").write_text(_STOP_PLUGIN, "utf-8")
+    settings.write_text(
+        kept + '\nPLUGIN_PATHS = [*PLUGIN_PATHS, "stop_plugin"]\n'
+        'PLUGINS = [*PLUGINS, "stop_here"]\n',
+        "utf-8",
+    )
+    stopped = run_invoke("build", "--build-date", BUILD_DATE, cwd=project)
+    page = project / "output" / "2026" / "reunion-imprevue" / "index.html"
+    assert stopped.returncode == 130 and "Construction terminée" not in stopped.stdout
+    assert "Interrompu : output/ est incomplet" in stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    assert page.is_file(), "the build was not stopped after the page was written"
+
+    # The editor takes the article back, and builds again.
+    settings.write_text(kept, "utf-8")
+    shutil.rmtree(project / "stop_plugin")
+    article.unlink()
+    log = _build(project)
+    assert "ne s’était pas terminée" in log, log
+    assert not page.exists()
+
+    cold = tmp_path / "cold"
+    copy_project(cold)
+    _build(cold)
+    assert tree_hashes(project / "output") == tree_hashes(cold / "output")
+    # Finished this time: the next build is incremental again.
+    _edit_article(project)
+    log = _build(project)
+    assert "ne s’était pas terminée" not in log and "reprise(s)" in log
+    reused = int(log.split(" rendue(s), ", 1)[1].split(" reprise", 1)[0])
+    assert reused > 50, log

@@ -6,6 +6,7 @@ import os
 import pickle
 from pathlib import Path
 
+from incremental import unfinished
 from incremental.state import BuildState, signature
 from incremental.writer import template_variables
 from jinja2 import DictLoader, Environment
@@ -79,3 +80,26 @@ def test_files_no_longer_made_are_removed_unless_written_since(tmp_path: Path) -
     assert second.remove_stale(output) == ["2026/vieux/index.html"]
     assert not (output / "2026").exists()  # the folders it leaves empty go too
     assert touched.is_file() and (output / "garde" / "index.html").is_file()
+
+
+def test_an_unfinished_build_empties_only_an_output_that_holds_no_sources(tmp_path: Path) -> None:
+    cache, output, content = tmp_path / "cache", tmp_path / "output", tmp_path / "content"
+    for folder in (output / "2026" / "vieux", content):
+        folder.mkdir(parents=True)
+    (output / "2026" / "vieux" / "index.html").write_text("périmé")
+    (output / "CNAME").write_text("les-tilleuls.example.org")
+    settings = {"OUTPUT_PATH": str(output), "PATH": str(content), "OUTPUT_RETENTION": ["CNAME"]}
+    mark = unfinished.mark_of(cache, "pages-x.pickle")
+
+    assert unfinished.begin(mark, settings) is False  # no mark: the last build finished
+    assert mark.exists() and (output / "2026" / "vieux" / "index.html").exists()
+    assert unfinished.begin(mark, settings) is True  # the mark of a build that did not finish
+    assert sorted(p.name for p in output.iterdir()) == ["CNAME"]
+    unfinished.end(mark)
+    assert not mark.exists()
+
+    # An output folder that holds the sources (a settings mistake) is never emptied.
+    (content / "article.md").write_text("Title: A")
+    mark.touch()
+    assert unfinished.begin(mark, {**settings, "OUTPUT_PATH": str(tmp_path)}) is False
+    assert (content / "article.md").exists() and (output / "CNAME").exists()

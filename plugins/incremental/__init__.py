@@ -12,6 +12,8 @@ theme and of the plugin folders, and the versions of Python, Pelican, Jinja2 and
 When in doubt, the page is rendered: a template chosen at render time, a value of a kind the
 digest does not know, a missing or modified output file.
 
+A build stopped half way is followed by a build into an emptied output (unfinished.py).
+
 Settings (defaults in DEFAULTS; README.md documents them): INCREMENTAL_CACHE_PATH,
 INCREMENTAL_RECORD_GLOBALS.
 """
@@ -32,6 +34,7 @@ import pelican
 from pelican import signals
 from pelican import utils as pelican_utils
 
+from . import unfinished
 from .digest import Digester, digest_files
 from .state import BuildState, signature, state_file
 from .writer import IncrementalWriter, write_if_changed
@@ -50,6 +53,9 @@ DEFAULTS: dict[str, Any] = {
 last_counts: dict[str, int] | None = None
 # The latest build's state, which a partial build continues (partial.py).
 last_state: BuildState | None = None
+# This build's mark (unfinished.py), and whether it found the last build unfinished.
+_mark: Path | None = None
+_emptied = False
 
 
 def configure(settings: dict[str, Any]) -> dict[str, Any]:
@@ -90,21 +96,25 @@ def build_digest(settings: dict[str, Any]) -> str | None:
 
 
 def _initialized(pelican_object: Any) -> None:
-    global last_counts, last_state
+    global last_counts, last_state, _mark, _emptied
     last_counts = None  # a build without state must not show the previous build's counts
     last_state = None
     settings = configure(pelican_object.settings)
+    project = Path(settings["PATH"]).resolve().parent
+    file = state_file(Path(settings["OUTPUT_PATH"]), project)
+    # Before anything is written to the output. Without a state to save (below), the mark
+    # stays: the next build cannot know this one's files either.
+    _mark = unfinished.mark_of(_folder(settings), file)
+    _emptied = unfinished.begin(_mark, settings)
+    if _emptied:
+        logger.info("La construction précédente ne s’est pas terminée : tout est reconstruit")
     digest = build_digest(settings)
     if digest is None:
         logger.info("Reconstruction partielle impossible (réglage non comparable) : tout est rendu")
         IncrementalWriter.state = None
         return
-    project = Path(settings["PATH"]).resolve().parent
     IncrementalWriter.state = BuildState.load(
-        _folder(settings),
-        digest,
-        list(settings["INCREMENTAL_RECORD_GLOBALS"]),
-        state_file(Path(settings["OUTPUT_PATH"]), project),
+        _folder(settings), digest, list(settings["INCREMENTAL_RECORD_GLOBALS"]), file
     )
     IncrementalWriter.state.output_root = str(settings["OUTPUT_PATH"])
 
@@ -129,9 +139,15 @@ def _finalized(pelican_object: Any) -> None:
     removed = state.remove_stale(output)
     for relative in removed:
         logger.info("Retiré de la sortie (n’est plus construit) : %s", relative)
-    state.save()
+    if state.save() and _mark is not None:
+        unfinished.end(_mark)
     last_state = state
-    last_counts = {"rendered": state.rendered, "reused": state.reused, "removed": len(removed)}
+    last_counts = {
+        "rendered": state.rendered,
+        "reused": state.reused,
+        "removed": len(removed),
+        "restarted": int(_emptied),
+    }
     logger.info("Pages rendues : %d ; reprises telles quelles : %d", state.rendered, state.reused)
 
 

@@ -167,13 +167,14 @@ class BuildState:
                 folder = folder.parent
         return removed
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Store this build's state; False if it could not be written."""
         if (
             self.new == self.old
             and self.variables == self._old_variables
             and self.outputs == self.old_outputs
         ):
-            return  # nothing rendered, nothing gone: the file already says exactly this
+            return True  # nothing rendered, nothing gone: the file already says exactly this
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".pages.")
@@ -185,7 +186,9 @@ class BuildState:
             # Not a problem with the site, which is complete: only the next build is slower.
             logger.info(
                 "Impossible d’écrire dans %s (%s) : le site est complet, la prochaine "
-                "construction refera seulement toutes les pages.",
+                "construction refera tout le site.",
                 self.folder,
                 error,
             )
+            return False
+        return True
