@@ -17,6 +17,8 @@ from .registry import EVERY_PAGE, Context, page_check
 _EDGES = re.compile(r"^\W+|\W+$")
 _SPACES = re.compile(r"\s+")
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# A Pelican link to a file of content/ that Pelican left as written: the file does not exist.
+UNRESOLVED = re.compile(r"^[{|](?:filename|static|attach)[|}]/?(?P<path>.*)$")
 
 
 @lru_cache(maxsize=4096)
@@ -101,7 +103,11 @@ def link_broken(page: Page, ctx: Context) -> Iterator[str]:
         if target is None or link.href in seen:
             continue
         seen.add(link.href)
-        if ctx.site.file_for(target[0]) is None:
+        unresolved = UNRESOLVED.match(link.href)
+        if unresolved:
+            path = unresolved["path"]
+            yield f"Le lien {link.href} vise {path}, qui n’existe pas dans content/."
+        elif ctx.site.file_for(target[0]) is None:
             yield f"Le lien {link.href} mène à {target[0]}, qui n’existe pas dans le site."
 
 
@@ -145,5 +151,9 @@ def img_broken(page: Page, ctx: Context) -> Iterator[str]:
         if not image.src or image.src in seen:
             continue
         seen.add(image.src)
-        if ctx.missing(image.src, page.url):
+        unresolved = UNRESOLVED.match(image.src)
+        if unresolved:
+            path = unresolved["path"]
+            yield f"L’image {image.src} vise {path}, qui n’existe pas dans content/."
+        elif ctx.missing(image.src, page.url):
             yield f"L’image {image.src} n’existe pas dans le site."

@@ -140,6 +140,31 @@ def test_img_broken(tmp_path: Path) -> None:
     assert finding.severity == "error"
 
 
+@pytest.mark.parametrize(
+    ("href", "path"),
+    [
+        ("{filename}/articles/2026-06-06-fete.md", "articles/2026-06-06-fete.md"),
+        ("{static}/documents/compte-rendu.pdf", "documents/compte-rendu.pdf"),
+        ("|filename|pages/a-propos.md", "pages/a-propos.md"),
+    ],
+)
+def test_a_pelican_link_left_unresolved_names_the_missing_source(
+    tmp_path: Path, href: str, path: str
+) -> None:
+    # Pelican leaves the link as written when the file is missing: the page's address
+    # joined to "{filename}/…" means nothing to an editor.
+    body = (
+        f'<a href="{href}">le compte rendu</a><img src="{{static}}/images/plan.jpg" alt="Le plan">'
+    )
+    report = with_links(tmp_path, body)
+    finding = assert_finding(
+        report, "link-broken", URL, f"vise {path}, qui n’existe pas dans content/"
+    )
+    assert URL not in finding.message and finding.severity == "error"
+    image = assert_finding(report, "img-broken", URL, "vise images/plan.jpg, qui n’existe pas")
+    assert image.severity == "error"
+
+
 def test_img_broken_passes(tmp_path: Path) -> None:
     body = (
         '<img src="../../images/photo.jpg" alt="La photo" width="1" height="1">'
