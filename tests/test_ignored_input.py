@@ -12,6 +12,7 @@ from ignored_input import (
     broken_links,
     editor_backup,
     known_keys,
+    page_relative_links,
     skip_problems,
     unknown_keys,
     unread_files,
@@ -222,6 +223,11 @@ def test_build_and_check_say_why_a_file_is_left_out(tmp_path: Path) -> None:
         assert f"content/{name}{said.replace(' : non publié', '')}" in proc.stdout, proc.stdout
 
 
+def _touch(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("Title: x\n", "utf-8")
+
+
 def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
     content = tmp_path / "content"
     article = content / "articles" / "2026-01-02-b.md"
@@ -234,8 +240,7 @@ def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
         "images/ma photo.jpg",
         "documents/cr(1).pdf",
     ):
-        (content / name).parent.mkdir(parents=True, exist_ok=True)
-        (content / name).write_text("Title: x\n", "utf-8")
+        _touch(content / name)
     text = (
         "Title: B\n\n"
         "[a]({filename}2026-01-01-a.md) et [contact]({filename}/pages/contact.md)\n"
@@ -275,6 +280,33 @@ def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
     assert found[4].file == content / "images" / "absente.jpg"
 
 
+def test_links_written_from_the_content_folder_without_a_marker(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    article = content / "articles" / "2026-01-02-b.md"
+    for name in ("articles/2026-01-01-a.md", "images/plan.jpg", "documents/cr.pdf"):
+        _touch(content / name)
+    text = (
+        "Title: B\n\n"
+        "![Le plan](images/plan.jpg) et [le compte rendu](../documents/cr.pdf)\n"
+        '[a](2026-01-01-a.md#programme) <img src="images/plan.jpg" alt="Le plan">\n'
+        "[réf]: documents/cr.pdf\n"
+        # Fine as they are: from the source's folder, an image is taken as {static} by the
+        # thumbnails plugin; markers, site addresses, other sites; relative pages of the site.
+        "![Le plan](../images/plan.jpg) ![ok]({static}/images/plan.jpg) [x](/documents/cr.pdf)\n"
+        "[mairie](https://villebourg.example.org/images/plan.jpg) [m](mailto:a@example.org)\n"
+        "[la fête](../fete/) [plus bas](#programme) [absent](images/absente.jpg)\n"
+    )
+    found = page_relative_links(article, text, content)
+    assert [(link.line, link.written, link.suggestion) for link in found] == [
+        (3, "images/plan.jpg", "{static}/images/plan.jpg"),
+        (3, "../documents/cr.pdf", "{static}/documents/cr.pdf"),
+        (4, "2026-01-01-a.md#programme", "{filename}/articles/2026-01-01-a.md#programme"),
+        (4, "images/plan.jpg", "{static}/images/plan.jpg"),
+        (5, "documents/cr.pdf", "{static}/documents/cr.pdf"),
+    ]
+    assert found[0].hint == "écrivez « {static}/images/plan.jpg »"
+
+
 def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
@@ -285,7 +317,8 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
         text
         + "\nVoir [la fête]({filename}2026-06-21-fete.md).\n"
         + "\nLe [compte rendu]({static}/documents/compte-rendu.pdf).\n"
-        + f"\n![Le jardin]({{static}}/images/articles/{photo.name.upper()})\n",
+        + f"\n![Le jardin]({{static}}/images/articles/{photo.name.upper()})\n"
+        + f"\n![Le jardin en été](images/articles/{photo.name})\n",
         "utf-8",
     )
     number = len(text.splitlines()) + 2
@@ -298,6 +331,9 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
         f"content/{ARTICLE}:{number + 4} : le lien « {{static}}/images/articles/"
         f"{photo.name.upper()} » vise un fichier qui n’existe pas : il reste mort → "
         f"vouliez-vous dire « {{static}}/images/articles/{photo.name} » ?",
+        f"content/{ARTICLE}:{number + 6} : le lien « images/articles/{photo.name} » part de "
+        "l’adresse de la page sur le site, pas du dossier content/ : il ne mène à rien → "
+        f"écrivez « {{static}}/images/articles/{photo.name} »",
     ]
     for build in ("cold", "cached"):  # the second reads the article from Pelican's cache
         result = build_site(tmp_path / "output", content=content)

@@ -42,6 +42,16 @@
       vise un fichier qui n’existe pas : il reste mort → vouliez-vous dire
       « {filename}2026-06-21-fête.md » ? Sinon, corrigez le chemin ou retirez-le
 
+- **A link to a file of content/ written without `{static}` or `{filename}`**, as the file
+  tree shows it: `![Le plan](images/plan.jpg)`. Pelican leaves it as written, the browser
+  takes it from the page's address (/2026/fete/images/plan.jpg) and finds nothing. The
+  warning gives the link to write (links.py). An image written from the source's own folder
+  (`../images/plan.jpg`) is left alone: the thumbnails plugin takes it as `{static}`:
+
+      ATTENTION content/articles/2026-11-20-fete.md:7 : le lien « images/plan.jpg » part de
+      l’adresse de la page sur le site, pas du dossier content/ : il ne mène à rien →
+      écrivez « {static}/images/plan.jpg »
+
 Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
 FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
 
@@ -69,14 +79,14 @@ from pelican.contents import Article, Page
 
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, may_be_misread, misread_dates
-from .links import MARKER, BrokenLink, broken_links
+from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import editor_backup, header_lines, shown
 
 __all__ = [
-    "BrokenLink", "Problem", "UnknownKey", "broken_links", "editor_backup", "file_problems",
-    "header_lines",
-    "known_keys", "shown", "skip_problems", "unknown_keys", "unread_files", "unread_message",
+    "BrokenLink", "PageRelativeLink", "Problem", "UnknownKey", "broken_links", "editor_backup",
+    "file_problems", "header_lines", "known_keys", "page_relative_links", "shown",
+    "skip_problems", "unknown_keys", "unread_files", "unread_message",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -123,6 +133,10 @@ class UnknownKey:
         return "corrigez la clé ou retirez la ligne (les clés possibles sont dans le guide)"
 
 
+# What the plugin warns about in a source: each has a line, a message and a hint.
+Warned = UnknownKey | BrokenLink | PageRelativeLink
+
+
 def known_keys(settings: dict[str, Any]) -> frozenset[str]:
     """Every key something reads, lower case, for these settings."""
     keys = set(PELICAN_KEYS)
@@ -152,7 +166,7 @@ def _as_written(key: str) -> str:
 
 def file_problems(
     path: Path, settings: dict[str, Any], known: frozenset[str]
-) -> tuple[list[Problem], list[UnknownKey | BrokenLink]]:
+) -> tuple[list[Problem], list[Warned]]:
     """Without a build: why Pelican would skip the file at `path` (errors), and what of it
     it would ignore (warnings: unknown keys, broken links). Each has a line, a message and
     a hint."""
@@ -160,16 +174,18 @@ def file_problems(
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return [NOT_UTF8], []
-    warnings: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
+    warnings: list[Warned] = [*unknown_keys(text, known)]
     warnings += broken_links(path, text, Path(settings["PATH"]))
+    warnings += page_relative_links(path, text, Path(settings["PATH"]))
     errors = skip_problems(path, text, settings) + misread_dates(header_lines(text))
     return errors, warnings
 
 
 def check(instance: Any) -> None:
-    """At `content_object_init`: warn about each unknown key and each `{filename}`,
-    `{static}` or `{attach}` link to a file that does not exist, in an article or a page;
-    and give an error for a date Pelican may have read the wrong way round."""
+    """At `content_object_init`: warn about each unknown key, each `{filename}`, `{static}`
+    or `{attach}` link to a file that does not exist, and each link to a file of content/
+    written without them, in an article or a page; and give an error for a date Pelican
+    may have read the wrong way round."""
     if not isinstance(instance, Article | Page) or not instance.source_path:
         return
     settings = instance.settings
@@ -177,17 +193,16 @@ def check(instance: Any) -> None:
     metadata = getattr(instance, "metadata", {})
     keys_known = all(key.lower() in known for key in metadata)
     # Pelican replaces links in the HTML and the summary; none there, none to check.
-    may_link = any(
-        MARKER.search(str(field or ""))
-        for field in (getattr(instance, "_content", ""), metadata.get("summary"))
-    )
+    fields = [str(getattr(instance, "_content", "") or ""), str(metadata.get("summary") or "")]
+    may_link = any(MARKER.search(field) for field in fields)
+    may_link_relative = any(RELATIVE.search(field) for field in fields)
     # A date Pelican read month first that could have been written day first (dates.py).
     may_misread = any(
         may_be_misread(date.day, date.month)
         for date in (metadata.get(key) for key in DATE_KEYS)
         if hasattr(date, "day")
     )
-    if keys_known and not may_link and not may_misread:
+    if keys_known and not may_link and not may_link_relative and not may_misread:
         return  # the common case: no file to read
     source = Path(instance.source_path)
     try:
@@ -198,11 +213,13 @@ def check(instance: Any) -> None:
     if may_misread:
         for problem in misread_dates(header_lines(text)):
             logger.error("%s:%d : %s → %s", where, problem.line, problem.message, problem.hint)
-    found: list[UnknownKey | BrokenLink] = [*unknown_keys(text, known)]
+    found: list[Warned] = [*unknown_keys(text, known)]
     if may_link:
         links = broken_links(source, text, Path(settings["PATH"]))
         _messages.named(links)
         found += links
+    if may_link_relative:
+        found += page_relative_links(source, text, Path(settings["PATH"]))
     for item in found:
         logger.warning("%s:%d : %s → %s", where, item.line, item.message, item.hint)
 

@@ -13,6 +13,11 @@ content folder when the path starts with `/`, else from the source's own folder)
 looks in the folder for a file of a close name (`Compte-Rendu.pdf`, `fete.md` for `fte.md`)
 to suggest. The plugin warns with the file and the line, and drops Pelican's lines for the
 links it named.
+
+`page_relative_links()` finds the links written as a path from content/ without a marker,
+`![Le plan](images/plan.jpg)` or `[le compte rendu](../documents/cr.pdf)`: Pelican leaves
+them as written, so the browser takes them from the page's address (/2026/fete/images/…)
+and finds nothing. The fix is the same link with `{static}/` (or `{filename}/`).
 """
 
 from __future__ import annotations
@@ -36,6 +41,15 @@ LINK = re.compile(rf"(\]\(\s*<?|=\s*[\"']|^\s*\[[^\]]+\]:\s*<?)({MARKERS})")
 _TITLE = re.compile(r"\s+[\"'(].*$")
 # Cheap test before reading a source: can its HTML hold such a link at all?
 MARKER = re.compile(r"[{|](?:filename|static|attach)[}|]")
+# Where an address starts, marker or not (see LINK).
+OPENING = re.compile(r"(\]\(\s*<?|\b(?:src|href)\s*=\s*[\"']|^\s*\[[^\]]+\]:\s*<?)")
+# Cheap test on the HTML: an address that is relative (no scheme, not /, #, ? or a marker).
+RELATIVE = re.compile(r"""\b(?:src|href)=["'](?![a-zA-Z][\w+.-]*:|[/#?{|"'])""")
+# Relative images from the source's folder are taken as {static} ones by the thumbnails
+# plugin; other files linked that way are not.
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif"})
+# Sources Pelican reads (linked with {filename}); anything else is {static}.
+SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst"})
 
 
 @dataclass(frozen=True)
@@ -140,3 +154,59 @@ def _close_name(wanted: Path, source: Path) -> str:
         return by_lower[wanted.name.lower()]
     close = difflib.get_close_matches(wanted.name.lower(), list(by_lower), n=1, cutoff=0.8)
     return by_lower[close[0]] if close else ""
+
+
+@dataclass(frozen=True)
+class PageRelativeLink:
+    """A link to a file of content/ written without {static} or {filename}: its line, the
+    link as written, and the same link as Pelican resolves it."""
+
+    line: int
+    written: str  # "images/plan.jpg"
+    suggestion: str  # "{static}/images/plan.jpg"
+
+    @property
+    def message(self) -> str:
+        return (
+            f"le lien « {self.written} » part de l’adresse de la page sur le site, pas du "
+            "dossier content/ : il ne mène à rien"
+        )
+
+    @property
+    def hint(self) -> str:
+        return f"écrivez « {self.suggestion} »"
+
+
+def page_relative_links(path: Path, text: str, content_root: Path) -> list[PageRelativeLink]:
+    """The links of `text` (the source at `path`) to a file of the content folder, written
+    as a relative path without a marker."""
+    found = []
+    root = content_root.resolve()
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in OPENING.finditer(line):
+            written = _address(match.group(1), line[match.end() :])
+            parts = urlsplit(written)
+            file = unquote(unescape(parts.path))
+            if parts.scheme or parts.netloc or not file or file.startswith("/"):
+                continue
+            if MARKER.match(file):
+                continue
+            beside = Path(os.path.normpath(path.parent.resolve() / file))
+            suffix = beside.suffix.lower()
+            if suffix in IMAGE_SUFFIXES and beside.is_file():
+                continue  # the thumbnails plugin takes it as {static}
+            target = next(
+                (
+                    candidate
+                    for candidate in (Path(os.path.normpath(root / file)), beside)
+                    if candidate.is_relative_to(root) and candidate.is_file()
+                ),
+                None,
+            )
+            if target is None:
+                continue  # not a file of content/: perhaps a page of the site, the SEO check says
+            marker = "{filename}" if target.suffix.lower() in SOURCE_SUFFIXES else "{static}"
+            fragment = f"#{parts.fragment}" if parts.fragment else ""
+            suggestion = f"{marker}/{target.relative_to(root).as_posix()}{fragment}"
+            found.append(PageRelativeLink(number, written, suggestion))
+    return found
