@@ -14,6 +14,8 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError
+from .hints import date_hint, kind_hint, price_hint
+from .schema import DATE_PATTERN, DATETIME_PATTERN
 from .yamlfile import YamlDocument
 
 _TYPE_NAMES = {
@@ -86,7 +88,10 @@ def translate(
         return results
     if kind == "enum":
         choices = [str(choice) for choice in error.validator_value]
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+        meant = kind_hint(str(value), choices) if key == "kind" else None
+        close = (
+            [meant] if meant else difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+        )
         hint = (
             (f"vouliez-vous dire « {close[0]} » ? " if close else "")
             + "Choisissez parmi : "
@@ -100,9 +105,8 @@ def translate(
         got = _PYTHON_TYPE_NAMES.get(type(value), type(value).__name__)
         expected = " ou ".join(_TYPE_NAMES.get(t, t) for t in wanted if t != "null")
         hint = description
-        if "number" in wanted and isinstance(value, str) and "," in value:
-            number = value.replace(",", ".").replace(" ", "")
-            hint = f"écrivez {number} (un point, pas une virgule)"
+        if "number" in wanted and isinstance(value, str):
+            hint = price_hint(value) or description
         return problem(f"« {key} » doit être {expected}, pas {got}", hint)
     if kind == "minLength":
         if error.validator_value <= 1:
@@ -125,7 +129,10 @@ def translate(
     if kind == "maxItems":
         return problem(f"« {key} » a {len(value)} éléments, {error.validator_value} au plus")
     if kind == "pattern":
-        return problem(f"« {key} » : « {value} » n’a pas la forme attendue")
+        hint = description
+        if error.validator_value in (DATE_PATTERN, DATETIME_PATTERN) and isinstance(value, str):
+            hint = date_hint(value, with_time=error.validator_value == DATETIME_PATTERN) or hint
+        return problem(f"« {key} » : « {value} » n’a pas la forme attendue", hint)
     if kind == "not" and where == ():
         return [
             ContentError(

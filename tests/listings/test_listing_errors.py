@@ -66,6 +66,12 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         6,
         "« price » doit être un nombre",
     ),
+    "prix-en-euros": (
+        VALID.replace("expires: 2027-01-10", "price: 12 €"),
+        6,
+        "« price » doit être un nombre",
+    ),
+    "type-vente": (_replace(2, "kind: vente"), 2, "« kind » vaut « vente »"),
     "evenement-sans-dates": (_replace(2, "kind: événement"), 1, "il manque la clé « event »"),
     "pas-du-texte": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "n’est pas du texte"),
     "pas-utf8": (VALID.encode("latin-1"), 1, "n’est pas écrit en UTF-8"),
@@ -81,6 +87,9 @@ HINTS = {
     "photo-en-capitales": "vouliez-vous dire « velo-enfant.jpg »",
     "cle-inconnue": "vouliez-vous dire « price »",
     "prix-virgule": "écrivez 12.50",
+    "prix-en-euros": "écrivez 12 (un nombre seul : sans €",
+    "type-vente": "vouliez-vous dire « offre » ?",
+    "date-mal-ecrite": "écrivez 2026-11-10",
     "date-impossible": "AAAA-MM-JJ",
     "guillemet-ouvert": 'ajoutez " à la fin de la valeur',
 }

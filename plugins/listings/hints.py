@@ -1,0 +1,105 @@
+"""The exact value to write, when what an editor wrote says it plainly enough.
+
+The schema's descriptions give the rule ("Date de publication, AAAA-MM-JJ."); an editor who
+wrote `date: 2 novembre 2026` or `price: 35 €` is better served by the line to write:
+« écrivez 2026-11-02 », « écrivez 35 ». Each function returns that hint, or None when the
+value says nothing sure (then the rule stands alone). Nothing is corrected silently: the
+listing stays unpublished until the file says it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("janvier", "janv"), ("février", "fevrier", "févr", "fevr", "fév", "fev"),
+            ("mars",), ("avril", "avr"), ("mai",), ("juin",), ("juillet", "juil"),
+            ("août", "aout"), ("septembre", "sept"), ("octobre", "oct"),
+            ("novembre", "nov"), ("décembre", "decembre", "déc", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+# "2 novembre 2026", "1er mai 2026", "lundi 2 nov. 2026", with a time "à 14h30" or "14:30".
+_WORDS = re.compile(
+    r"^(?:[a-zé]+\.?\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\.?\s+(\d{4})"
+    r"(?:\s*(?:à\s*)?(\d{1,2})\s*[h:]\s*(\d{2})?)?$"
+)
+# "02/11/2026", "2.11.2026", "2-11-2026": day first, as written in France; "2026-11-2".
+_DAY_FIRST = re.compile(
+    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s*(?:à\s*)?(\d{1,2})\s*[h:]\s*(\d{2})?)?$"
+)
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})[h:](\d{2})?)?$")
+_FREE = {"gratuit", "gratuite", "offert", "offerte", "don", "0€", "0 €"}
+_OPEN = {"à débattre", "a débattre", "a debattre", "à debattre", "prix à débattre", "libre"}
+_CURRENCY = re.compile(r"\s*(?:€|eur|euros?)\s*$|^\s*€\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+# Words editors use for a kind of listing, when it is not one of the site's kinds.
+KIND_WORDS = {
+    "vente": "offre", "vends": "offre", "à vendre": "offre", "a vendre": "offre",
+    "location": "offre", "prêt": "offre", "pret": "offre",
+    "recherche": "demande", "cherche": "demande", "besoin": "demande",
+    "donne": "don", "gratuit": "don", "à donner": "don", "a donner": "don",
+    "troc": "échange", "echange": "échange",
+    "bénévole": "bénévolat", "benevole": "bénévolat", "benevolat": "bénévolat",
+    "evenement": "événement", "évènement": "événement", "fête": "événement",
+    "sortie": "événement", "atelier": "événement", "réunion": "événement",
+}  # fmt: skip
+
+
+def date_hint(value: str, with_time: bool) -> str | None:
+    """« écrivez 2026-11-02 » (or 2026-11-02T14:30 where a time is wanted) for a date
+    written in words or day first; None if `value` is not such a date."""
+    text = " ".join(value.lower().split())
+    found = _WORDS.match(text)
+    if found:
+        day, month_name, year, hour, minute = found.groups()
+        month = MONTHS.get(month_name.rstrip("."))
+        if month is None:
+            return None
+        parts = (int(year), month, int(day))
+    elif found := _DAY_FIRST.match(text):
+        day, month, year, hour, minute = found.groups()
+        parts = (int(year), int(month), int(day))
+    elif found := _YEAR_FIRST.match(text):
+        year, month, day, hour, minute = found.groups()
+        parts = (int(year), int(month), int(day))
+    else:
+        return None
+    try:
+        date = datetime.date(*parts)
+    except ValueError:
+        return None  # 31/02/2026: validate.py says the date does not exist
+    written = date.isoformat()
+    if with_time:
+        if hour is None:
+            return f"écrivez la date et l’heure, par exemple {written}T14:30"
+        written += f"T{int(hour):02d}:{int(minute or 0):02d}"
+    return f"écrivez {written}"
+
+
+def price_hint(value: str) -> str | None:
+    """« écrivez 35.50 » for a price written with a currency or a comma, « écrivez 0 » for
+    a free one; None if `value` holds no plain amount."""
+    text = " ".join(value.lower().split())
+    if text in _FREE:
+        return "écrivez 0 (la page affiche « Gratuit »)"
+    if text in _OPEN:
+        return "retirez la ligne « price » : sans prix, la page affiche « Prix à débattre »"
+    amount = _CURRENCY.sub("", text).replace(" ", "")
+    if not _NUMBER.match(amount):
+        return None
+    return (
+        f"écrivez {amount.replace(',', '.')} (un nombre seul : sans €, un point pour les centimes)"
+    )
+
+
+def kind_hint(value: str, kinds: list[str]) -> str | None:
+    """The site's kind an editor's word means (« vente » is an « offre »), if it is one."""
+    kind = KIND_WORDS.get(" ".join(value.lower().split()))
+    return kind if kind in kinds else None
