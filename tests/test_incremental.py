@@ -261,6 +261,9 @@ from pelican import signals
 
 def _written(path, context=None):
     if path.replace(os.sep, "/").endswith("/reunion-imprevue/index.html"):
+        # A shell that starts a command in the background makes it ignore SIGINT, and
+        # Python then keeps it ignored: put back the handler a terminal's Ctrl+C meets.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         os.kill(os.getpid(), signal.SIGINT)
 
 
