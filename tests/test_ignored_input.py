@@ -295,6 +295,7 @@ def test_links_written_from_the_content_folder_without_a_marker(tmp_path: Path) 
         "![Le plan](../images/plan.jpg) ![ok]({static}/images/plan.jpg) [x](/documents/cr.pdf)\n"
         "[mairie](https://villebourg.example.org/images/plan.jpg) [m](mailto:a@example.org)\n"
         "[la fête](../fete/) [plus bas](#programme) [absent](images/absente.jpg)\n"
+        '<img src="/images/plan.jpg" alt="images/plan.jpg">\n'  # an alt is text
     )
     found = page_relative_links(article, text, content)
     assert [(link.line, link.written, link.suggestion) for link in found] == [

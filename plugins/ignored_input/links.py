@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -32,17 +33,15 @@ from urllib.parse import unquote, urlsplit
 
 # Pelican's default INTRASITE_LINK_REGEX markers: {filename} and the older |filename|, and
 # the same for static and attach.
-MARKERS = r"\{(?:filename|static|attach)\}|\|(?:filename|static|attach)\|"
+MARKED = re.compile(r"\{(?:filename|static|attach)\}|\|(?:filename|static|attach)\|")
 # Where an address starts (Pelican replaces markers only in HTML attributes: a guide that
 # mentions {static} in a sentence is left alone): a Markdown link or image "](", "](<", an
-# HTML attribute '="', or a reference "[id]: ".
-LINK = re.compile(rf"(\]\(\s*<?|=\s*[\"']|^\s*\[[^\]]+\]:\s*<?)({MARKERS})")
+# HTML attribute '="' (its name kept), or a reference "[id]: ".
+OPENING = re.compile(r"(\]\(\s*<?|\b(?P<attribute>[\w-]+)\s*=\s*[\"']|^\s*\[[^\]]+\]:\s*<?)")
 # A Markdown link's title, after its address: ](x.pdf "Le compte rendu").
 _TITLE = re.compile(r"\s+[\"'(].*$")
 # Cheap test before reading a source: can its HTML hold such a link at all?
 MARKER = re.compile(r"[{|](?:filename|static|attach)[}|]")
-# Where an address starts, marker or not (see LINK).
-OPENING = re.compile(r"(\]\(\s*<?|\b(?:src|href)\s*=\s*[\"']|^\s*\[[^\]]+\]:\s*<?)")
 # Cheap test on the HTML: an address that is relative (no scheme, not /, #, ? or a marker).
 # It starts with "=" and looks back for src or (h)ref: a literal first lets the regex engine
 # skip ahead, 13 times faster than "\b(?:src|href)=" on a page.
@@ -87,39 +86,47 @@ class BrokenLink:
         )
 
 
+def _addresses(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """Each address `text` writes where Pelican would replace a marker, as Python-Markdown
+    reads it: (line, address, the HTML attribute it is the value of, if any)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "](" not in line and "=" not in line and "]:" not in line:
+            continue  # most lines of prose: no address at all
+        for match in OPENING.finditer(line):
+            yield number, _address(match.group(1), line[match.end() :]), match["attribute"]
+
+
 def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
     """The `{filename}`, `{static}` and `{attach}` links of `text` (the source at `path`)
     whose file does not exist."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not MARKER.search(line):
+    for number, written, _attribute in _addresses(text):
+        marked = MARKED.match(written)
+        if not marked:
             continue
-        for match in LINK.finditer(line):
-            marker = match.group(2)
-            target = _address(match.group(1), line[match.end() :])
-            written = marker + target
-            parts = urlsplit(target)
-            file = unquote(unescape(parts.path))
-            if not file:  # "{filename}#programme": Pelican finds nothing either
-                found.append(BrokenLink(number, written, target, None))
-                continue
-            base = content_root if file.startswith("/") else path.parent
-            wanted = Path(os.path.normpath(base / file.lstrip("/")))
-            if not wanted.is_file():
-                near = _close_name(wanted, path)
-                suggestion = ""
-                if near:
-                    written_folder = file[: len(file) - len(wanted.name)]
-                    fragment = f"#{parts.fragment}" if parts.fragment else ""
-                    suggestion = f"{marker}{written_folder}{near}{fragment}"
-                folder = os.path.relpath(wanted.parent, content_root.parent) + "/"
-                found.append(BrokenLink(number, written, target, wanted, suggestion, folder))
+        marker, target = marked.group(0), written[marked.end() :]
+        parts = urlsplit(target)
+        file = unquote(unescape(parts.path))
+        if not file:  # "{filename}#programme": Pelican finds nothing either
+            found.append(BrokenLink(number, written, target, None))
+            continue
+        base = content_root if file.startswith("/") else path.parent
+        wanted = Path(os.path.normpath(base / file.lstrip("/")))
+        if not wanted.is_file():
+            near = _close_name(wanted, path)
+            suggestion = ""
+            if near:
+                written_folder = file[: len(file) - len(wanted.name)]
+                fragment = f"#{parts.fragment}" if parts.fragment else ""
+                suggestion = f"{marker}{written_folder}{near}{fragment}"
+            folder = os.path.relpath(wanted.parent, content_root.parent) + "/"
+            found.append(BrokenLink(number, written, target, wanted, suggestion, folder))
     return found
 
 
 def _address(opening: str, rest: str) -> str:
-    """The rest of an address whose marker ends `line` at `rest`, as Python-Markdown and
-    Pelican read it: `opening` is what came before the marker (see LINK)."""
+    """The address that starts `rest`, as Python-Markdown and Pelican read it: `opening` is
+    what came before it (see OPENING)."""
     if opening.endswith("<"):
         return rest.split(">", 1)[0]
     if opening[-1] in "\"'":
@@ -184,31 +191,23 @@ def page_relative_links(path: Path, text: str, content_root: Path) -> list[PageR
     as a relative path without a marker."""
     found = []
     root = content_root.resolve()
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in OPENING.finditer(line):
-            written = _address(match.group(1), line[match.end() :])
-            parts = urlsplit(written)
-            file = unquote(unescape(parts.path))
-            if parts.scheme or parts.netloc or not file or file.startswith("/"):
-                continue
-            if MARKER.match(file):
-                continue
-            beside = Path(os.path.normpath(path.parent.resolve() / file))
-            suffix = beside.suffix.lower()
-            if suffix in IMAGE_SUFFIXES and beside.is_file():
-                continue  # the thumbnails plugin takes it as {static}
-            target = next(
-                (
-                    candidate
-                    for candidate in (Path(os.path.normpath(root / file)), beside)
-                    if candidate.is_relative_to(root) and candidate.is_file()
-                ),
-                None,
-            )
-            if target is None:
-                continue  # not a file of content/: perhaps a page of the site, the SEO check says
-            marker = "{filename}" if target.suffix.lower() in SOURCE_SUFFIXES else "{static}"
-            fragment = f"#{parts.fragment}" if parts.fragment else ""
-            suggestion = f"{marker}/{target.relative_to(root).as_posix()}{fragment}"
-            found.append(PageRelativeLink(number, written, suggestion))
+    folder = path.parent.resolve()
+    for number, written, attribute in _addresses(text):
+        if attribute not in (None, "src", "href"):
+            continue  # alt="images/plan.jpg" is text, not a link
+        parts = urlsplit(written)
+        file = unquote(unescape(parts.path))
+        if parts.scheme or parts.netloc or not file or file.startswith("/") or MARKER.match(file):
+            continue
+        beside = Path(os.path.normpath(folder / file))
+        if beside.suffix.lower() in IMAGE_SUFFIXES and beside.is_file():
+            continue  # the thumbnails plugin takes it as {static}
+        candidates = (Path(os.path.normpath(root / file)), beside)
+        target = next((c for c in candidates if c.is_relative_to(root) and c.is_file()), None)
+        if target is None:
+            continue  # not a file of content/: perhaps a page of the site, the SEO check says
+        marker = "{filename}" if target.suffix.lower() in SOURCE_SUFFIXES else "{static}"
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        suggestion = f"{marker}/{target.relative_to(root).as_posix()}{fragment}"
+        found.append(PageRelativeLink(number, written, suggestion))
     return found

@@ -101,10 +101,11 @@ def _initialized(pelican_object: Any) -> None:
     last_state = None
     settings = configure(pelican_object.settings)
     project = Path(settings["PATH"]).resolve().parent
+    folder = _folder(settings)
     file = state_file(Path(settings["OUTPUT_PATH"]), project)
     # Before anything is written to the output. Without a state to save (below), the mark
     # stays: the next build cannot know this one's files either.
-    _mark = unfinished.mark_of(_folder(settings), file)
+    _mark = unfinished.mark_of(folder, file)
     _emptied = unfinished.begin(_mark, settings)
     if _emptied:
         logger.info("La construction précédente ne s’est pas terminée : tout est reconstruit")
@@ -114,7 +115,7 @@ def _initialized(pelican_object: Any) -> None:
         IncrementalWriter.state = None
         return
     IncrementalWriter.state = BuildState.load(
-        _folder(settings), digest, list(settings["INCREMENTAL_RECORD_GLOBALS"]), file
+        folder, digest, list(settings["INCREMENTAL_RECORD_GLOBALS"]), file
     )
     IncrementalWriter.state.output_root = str(settings["OUTPUT_PATH"])
 

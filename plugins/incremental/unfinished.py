@@ -46,7 +46,9 @@ def begin(mark: Path, settings: dict[str, Any]) -> bool:
             # Pelican's own guard for DELETE_OUTPUT_DIRECTORY, and ours for the state.
             logger.warning(
                 "La construction précédente ne s’est pas terminée, et %s ne peut pas être vidé "
-                "(il contient les sources ou le cache) : des pages périmées peuvent y rester.",
+                "(il contient les sources ou le cache) : des pages périmées peuvent y rester → "
+                "donnez à OUTPUT_PATH, dans pelicanconf.py, un dossier qui ne contient que le "
+                "site construit",
                 output,
             )
         else:

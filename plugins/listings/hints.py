@@ -25,16 +25,14 @@ MONTHS = {
     )
     for name in names
 }  # fmt: skip
-# "2 novembre 2026", "1er mai 2026", "lundi 2 nov. 2026", with a time "à 14h30" or "14:30".
-_WORDS = re.compile(
-    r"^(?:[a-zé]+\.?\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\.?\s+(\d{4})"
-    r"(?:\s*(?:à\s*)?(\d{1,2})\s*[h:]\s*(\d{2})?)?$"
-)
-# "02/11/2026", "2.11.2026", "2-11-2026": day first, as written in France; "2026-11-2".
-_DAY_FIRST = re.compile(
-    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s*(?:à\s*)?(\d{1,2})\s*[h:]\s*(\d{2})?)?$"
-)
-_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})[h:](\d{2})?)?$")
+# A time after the date: " à 14h30", " 14:30", "T14h".
+_TIME = r"(?:[T ]\s*(?:à\s*)?(\d{1,2})\s*[h:]\s*(\d{2})?)?$"
+# "2 novembre 2026", "1er mai 2026", "lundi 2 nov. 2026".
+_WORDS = re.compile(r"^(?:[a-zé]+\.?\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\.?\s+(\d{4})" + _TIME)
+# "02/11/2026", "2.11.2026", "2-11-2026": day first, as written in France.
+_DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})" + _TIME)
+# "2026-11-2": year first, a digit short.
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)
 _FREE = {"gratuit", "gratuite", "offert", "offerte", "don", "0€", "0 €"}
 _OPEN = {"à débattre", "a débattre", "a debattre", "à debattre", "prix à débattre", "libre"}
 _CURRENCY = re.compile(r"\s*(?:€|eur|euros?)\s*$|^\s*€\s*", re.IGNORECASE)
