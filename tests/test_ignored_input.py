@@ -44,6 +44,15 @@ def test_unknown_keys_are_found_with_their_line_and_the_likely_key() -> None:
     assert found == [(2, "Tag", "Tags"), (5, "seo-ignor", "SEO-Ignore"), (7, "Couleur", None)]
 
 
+def test_keys_written_in_french_get_their_english_name() -> None:
+    text = "Titre: Un titre\nCatégorie: Jardin\nRésumé: Une phrase\nMots-clés: a, b\nLangue: fr\n"
+    found = [(u.key, u.suggestion) for u in unknown_keys(text, known_keys(SETTINGS))]
+    assert found == [
+        ("Titre", "Title"), ("Catégorie", "Category"), ("Résumé", "Summary"),
+        ("Mots-clés", "Tags"), ("Langue", "Lang"),
+    ]  # fmt: skip
+
+
 def test_settings_add_known_keys() -> None:
     known = known_keys({**SETTINGS, "PATH_METADATA": r"(?P<section>[^/]+)/.*"})
     assert {"date", "slug", "status", "image", "seo-ignore", "section", "title"} <= known
@@ -128,6 +137,11 @@ CONTENT_SETTINGS = {
         ("articles/2026-01-01-bon.md", "Title: Bon\nStatus: Draft", []),
         ("articles/2026-01-01-a.md", "Date: 2026-01-01", [(1, "il manque le titre")]),
         ("articles/2026-01-01-a.md", "Title:\nTags: a", [(1, "il manque le titre")]),
+        (
+            "articles/2026-01-01-a.md",
+            "Date: 2026-01-01\nTitre: Fête",
+            [(2, "il manque le titre (la clé « Titre » n’est pas lue)")],
+        ),
         (
             "articles/2026-01-01-a.md",
             "Title: A\nDate: 31/02/2026",

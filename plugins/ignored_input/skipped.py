@@ -37,7 +37,7 @@ from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
 from .links import BrokenLink
-from .source import header_lines, shown
+from .source import FRENCH_KEYS, header_lines, shown
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +91,7 @@ def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Probl
     fields = {key.lower(): (number, value) for number, key, value in header_lines(text)}
     problems = []
     if not fields.get("title", (0, ""))[1]:
-        problems.append(
-            Problem(1, "il manque le titre", "ajoutez en première ligne « Title: Le titre »")
-        )
+        problems.append(_no_title(text))
     if "date" in fields:
         number, value = fields["date"]
         try:
@@ -124,6 +122,18 @@ def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Probl
                 Problem(number, f"« Status » : « {value} » n’est pas un statut connu", hint)
             )
     return problems
+
+
+def _no_title(text: str) -> Problem:
+    """The missing title, pointing at the `Titre:` line if the editor wrote one."""
+    for number, key, value in header_lines(text):
+        if FRENCH_KEYS.get(key.lower()) == "title" and value:
+            return Problem(
+                number,
+                f"il manque le titre (la clé « {key} » n’est pas lue)",
+                f"écrivez « Title: {value} » (les clés s’écrivent en anglais)",
+            )
+    return Problem(1, "il manque le titre", "ajoutez en première ligne « Title: Le titre »")
 
 
 def _is_article(path: Path, settings: dict[str, Any]) -> bool:

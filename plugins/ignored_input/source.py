@@ -6,6 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+# The keys a French-speaking editor writes for Pelican's (lower case, with and without
+# accents): suggested by name, since no spelling distance leads from « Résumé » to Summary.
+FRENCH_KEYS = {
+    "titre": "title", "catégorie": "category", "categorie": "category",
+    "rubrique": "category", "étiquettes": "tags", "etiquettes": "tags",
+    "étiquette": "tags", "etiquette": "tags", "mots-clés": "tags", "mots-cles": "tags",
+    "mots clés": "tags", "mots cles": "tags", "mots-clefs": "tags", "mot-clé": "tags",
+    "auteur": "author", "auteure": "author", "autrice": "author", "auteurs": "authors",
+    "résumé": "summary", "resume": "summary", "chapô": "summary", "chapeau": "summary",
+    "statut": "status", "état": "status", "etat": "status", "modifié": "modified",
+    "modifie": "modified", "mise à jour": "modified", "mis à jour": "modified",
+    "langue": "lang", "traduction": "translation", "modèle": "template",
+    "modele": "template",
+}  # fmt: skip
+
 
 def header_lines(text: str) -> list[tuple[int, str, str]]:
     """(line, key as written, value) of each `Key: value` line of a Markdown header, up to
