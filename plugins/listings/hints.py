@@ -2,7 +2,8 @@
 
 The schema's descriptions give the rule ("Date de publication, AAAA-MM-JJ."); an editor who
 wrote `date: 2 novembre 2026` or `price: 35 €` is better served by the line to write:
-« écrivez 2026-11-02 », « écrivez 35 ». Each function returns that hint, or None when the
+« écrivez 2026-11-02 », « écrivez 35 »; one who wrote `prix:` by « vouliez-vous dire
+« price » ? ». Each function returns that hint, or None when the
 value says nothing sure (then the rule stands alone). Nothing is corrected silently: the
 listing stays unpublished until the file says it.
 """
@@ -10,6 +11,7 @@ listing stays unpublished until the file says it.
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 
 MONTHS = {
@@ -48,6 +50,34 @@ KIND_WORDS = {
     "evenement": "événement", "évènement": "événement", "fête": "événement",
     "sortie": "événement", "atelier": "événement", "réunion": "événement",
 }  # fmt: skip
+# Names editors give a listing's keys, in French or from another site, for the schema's.
+KEY_WORDS = {
+    "titre": "title", "type": "kind", "genre": "kind", "nature": "kind",
+    "catégorie": "category", "categorie": "category", "rubrique": "category",
+    "lieu": "location", "ville": "location", "commune": "location", "adresse": "location",
+    "quartier": "location", "code postal": "postcode", "code_postal": "postcode",
+    "code-postal": "postcode", "cp": "postcode", "prix": "price", "tarif": "price",
+    "montant": "price", "expiration": "expires", "expire": "expires", "fin": "expires",
+    "statut": "status", "état": "status", "etat": "status", "auteur": "author",
+    "auteure": "author", "autrice": "author", "annonceur": "author", "photo": "photos",
+    "image": "photos", "images": "photos", "étiquettes": "tags", "etiquettes": "tags",
+    "mots-clés": "tags", "mots-cles": "tags", "mots clés": "tags", "événement": "event",
+    "evenement": "event", "évènement": "event", "texte": "description",
+    "contenu": "description", "courriel": "email", "mail": "email", "e-mail": "email",
+    "téléphone": "phone", "telephone": "phone", "tél": "phone", "tel": "phone",
+    "portable": "phone", "site": "url", "site web": "url", "lien": "url", "début": "start",
+    "debut": "start", "heure": "start", "endroit": "place", "salle": "place",
+}  # fmt: skip
+
+
+def key_hint(name: str, keys: list[str]) -> str | None:
+    """The key of `keys` an editor meant by `name`: its English name (« prix » is
+    « price »), else a close spelling (« tittle »); None if neither."""
+    word = " ".join(name.lower().split())
+    if KEY_WORDS.get(word) in keys:
+        return KEY_WORDS[word]
+    close = difflib.get_close_matches(word, keys, n=1, cutoff=0.5)
+    return close[0] if close else None
 
 
 def date_hint(value: str, with_time: bool) -> str | None:

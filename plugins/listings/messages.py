@@ -14,7 +14,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError
-from .hints import date_hint, kind_hint, price_hint
+from .hints import date_hint, key_hint, kind_hint, price_hint
 from .schema import DATE_PATTERN, DATETIME_PATTERN
 from .yamlfile import YamlDocument
 
@@ -37,6 +37,15 @@ _PYTHON_TYPE_NAMES = {
     type(None): "vide",
 }
 # Contact details typed into the description would defeat the contact protection.
+
+
+def _meant_keys(value: object, schema: dict[str, Any]) -> set[str]:
+    """The known keys that unknown keys of `value` stand for (« prix » for « price »): a
+    missing key written under another name gets one error, the unknown key's, not two."""
+    known = list(schema.get("properties", {}))
+    if not isinstance(value, dict) or schema.get("additionalProperties") is not False:
+        return set()
+    return {key_hint(str(name), known) for name in value if name not in known} - {None}
 
 
 def translate(
@@ -69,15 +78,16 @@ def translate(
                 column,
             )
             for name in missing
+            if name not in _meant_keys(value, error.schema)
         ]
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         results = []
         for extra in [name for name in value if name not in known]:
             extra_line, extra_column = doc.line_of((*where, extra))
-            close = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.5)
+            meant = key_hint(str(extra), known)
             hint = (
-                (f"vouliez-vous dire « {close[0]} » ? " if close else "")
+                (f"vouliez-vous dire « {meant} » ? " if meant else "")
                 + "Clés possibles : "
                 + ", ".join(known)
                 + "."

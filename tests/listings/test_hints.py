@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from listings.hints import date_hint, kind_hint, price_hint
+from listings.hints import date_hint, key_hint, kind_hint, price_hint
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,14 @@ def test_an_editors_word_for_a_kind_is_the_sites_kind_it_means() -> None:
     assert kind_hint("troc", kinds) == "échange"
     assert kind_hint("recherche", ["offre", "événement"]) is None  # not one of this site's
     assert kind_hint("brocante", kinds) is None
+
+
+def test_a_key_written_in_french_or_misspelt_is_the_key_it_means() -> None:
+    keys = ["title", "kind", "category", "location", "price", "photos"]
+    assert key_hint("Prix", keys) == "price"
+    assert key_hint("lieu", keys) == "location"
+    assert key_hint("code  postal", ["postcode"]) == "postcode"
+    assert key_hint("tittle", keys) == "title"  # a spelling slip
+    assert key_hint("courriel", ["email", "phone", "url"]) == "email"
+    assert key_hint("prix", ["email", "phone", "url"]) is None  # not a key of this level
+    assert key_hint("couleur", keys) is None

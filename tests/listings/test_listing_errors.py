@@ -61,6 +61,14 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         "ne donne aucun moyen de contact",
     ),
     "cle-inconnue": (VALID.replace("expires: 2027-01-10", "prix: 12"), 6, "clé inconnue « prix »"),
+    # A required key under its French name: one message, the unknown key's, not also
+    # « il manque la clé « location » ».
+    "cle-en-francais": (_replace(4, "lieu: Villebourg"), 4, "clé inconnue « lieu »"),
+    "contact-en-francais": (
+        _replace(9, "  courriel: paul.r@example.org"),
+        9,
+        "clé inconnue « courriel »",
+    ),
     "prix-virgule": (
         VALID.replace("expires: 2027-01-10", "price: 12,50"),
         6,
@@ -86,6 +94,8 @@ HINTS = {
     "photo-absente": "vouliez-vous dire « velo-enfant.jpg »",
     "photo-en-capitales": "vouliez-vous dire « velo-enfant.jpg »",
     "cle-inconnue": "vouliez-vous dire « price »",
+    "cle-en-francais": "vouliez-vous dire « location » ?",
+    "contact-en-francais": "vouliez-vous dire « email » ?",
     "prix-virgule": "écrivez 12.50",
     "prix-en-euros": "écrivez 12 (un nombre seul : sans €",
     "type-vente": "vouliez-vous dire « offre » ?",
