@@ -220,8 +220,9 @@ def img_alt_long(page: Page, ctx: Context) -> Iterator[str]:
     "img-size-missing",
     "warning",
     "Chaque <img> a des attributs width et height (la page ne saute pas au chargement).",
-    "Le greffon thumbnails ajoute width et height aux images locales : vérifiez qu’il est "
-    "activé ; sinon écrivez-les.",
+    "Le greffon thumbnails ajoute width et height aux images locales qu’il sait lire : si la "
+    "construction signale l’image comme abîmée, remplacez-la ; sinon vérifiez que le greffon "
+    "est activé, ou écrivez-les.",
     skip=EVERY_PAGE,
     uses_site=True,  # an image that is not there is img-broken's, not this check's
 )
