@@ -21,6 +21,15 @@ BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 UNRESOLVED = re.compile(r"^[{|](?:filename|static|attach)[|}]/?(?P<path>.*)$")
 
 
+def _unresolved(what: str, address: str) -> str | None:
+    """« Le lien {filename}/x.md vise x.md, qui n’existe pas dans content/. », for an
+    address Pelican left as written; None for any other."""
+    found = UNRESOLVED.match(address)
+    return (
+        f"{what} {address} vise {found['path']}, qui n’existe pas dans content/." if found else None
+    )
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lowercased, spaces squashed, without the punctuation or arrows around it."""
@@ -103,10 +112,8 @@ def link_broken(page: Page, ctx: Context) -> Iterator[str]:
         if target is None or link.href in seen:
             continue
         seen.add(link.href)
-        unresolved = UNRESOLVED.match(link.href)
-        if unresolved:
-            path = unresolved["path"]
-            yield f"Le lien {link.href} vise {path}, qui n’existe pas dans content/."
+        if unresolved := _unresolved("Le lien", link.href):
+            yield unresolved
         elif ctx.site.file_for(target[0]) is None:
             yield f"Le lien {link.href} mène à {target[0]}, qui n’existe pas dans le site."
 
@@ -151,9 +158,7 @@ def img_broken(page: Page, ctx: Context) -> Iterator[str]:
         if not image.src or image.src in seen:
             continue
         seen.add(image.src)
-        unresolved = UNRESOLVED.match(image.src)
-        if unresolved:
-            path = unresolved["path"]
-            yield f"L’image {image.src} vise {path}, qui n’existe pas dans content/."
+        if unresolved := _unresolved("L’image", image.src):
+            yield unresolved
         elif ctx.missing(image.src, page.url):
             yield f"L’image {image.src} n’existe pas dans le site."
