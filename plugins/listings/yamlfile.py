@@ -173,9 +173,10 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
                 )
             ]
         problem = str(error.problem or error.context or "")
-        return None, [
-            ContentError(path, line, f"YAML illisible ({problem})", _hint_for(problem), column)
-        ]
+        hint = _hint_for(problem)
+        if "mapping values are not allowed" in problem and (quoted := _quoted(text, line)):
+            hint = f"la valeur contient « : » : mettez-la entre guillemets, écrivez {quoted}"
+        return None, [ContentError(path, line, f"YAML illisible ({problem})", hint, column)]
     except yaml.YAMLError as error:
         return None, [ContentError(path, 0, f"YAML illisible ({error})", _hint_for(str(error)))]
     finally:
@@ -194,7 +195,7 @@ def _unclosed_quote(text: str, upto: int) -> tuple[int, int, str] | None:
     a block (`description: |`) are text, not values, and are skipped."""
     block_indent: int | None = None
     for number, line in enumerate(text.splitlines()[:upto], start=1):
-        indent = len(line) - len(line.lstrip())
+        indent = _indent(line)
         if block_indent is not None:
             if not line.strip() or indent > block_indent:
                 continue
@@ -207,6 +208,32 @@ def _unclosed_quote(text: str, upto: int) -> tuple[int, int, str] | None:
         if found and not _closes(found[3], found[2]):
             return number, len(found[1]) + 1, found[2]
     return None
+
+
+# `key: a value: with a colon`, the value neither quoted nor a list, a block or a comment.
+_PLAIN_VALUE = re.compile(r"""^(\s*[^\s#:"'\-][^:#]*:\s+)([^\s"'|>\[{&*!%@`].*?)\s*$""")
+
+
+def _quoted(text: str, line: int) -> str | None:
+    """Line `line` with its value between quotes (« title: "À donner : vélo" »), when it is
+    a `key: value` line whose value holds « : » and goes on no further line; None
+    otherwise. The quote is " unless the value holds one, then '."""
+    lines = text.splitlines()
+    found = _PLAIN_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if found is None or ": " not in found[2] or " #" in found[2]:
+        return None
+    following = next((later for later in lines[line:] if later.strip()), "")
+    if _indent(following) > _indent(found[1]):
+        return None  # the value goes on below: quoting this line alone would break it
+    key, value = found[1].strip(), found[2]
+    quote = "'" if '"' in value else '"'
+    if quote in value:
+        return None
+    return f"« {key} {quote}{value}{quote} »"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _closes(rest: str, quote: str) -> bool:

@@ -73,3 +73,23 @@ def test_a_quote_left_open_is_found_where_it_opened(tmp_path: Path) -> None:
     path.write_text('title: "Vélo"\n\tkind: don\n', encoding="utf-8")
     _, errors = yamlfile.read_yaml(path)
     assert errors[0].line == 2 and "tabulations" in errors[0].hint
+
+
+def test_a_value_with_a_colon_gets_its_line_written_with_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "deux-points.yaml"
+    hints = {}
+    for name, text in {
+        "plain": "kind: don\ntitle: À donner: vélo de course\n",
+        "with a quote": 'title: Le "bon" vélo: à donner\n',
+        "goes on below": "description: Vélo: bon état,\n  à venir chercher\n",
+        "indentation": "title: Vélo\n  kind: don\n",
+    }.items():
+        path.write_text(text, encoding="utf-8")
+        _, errors = yamlfile.read_yaml(path)
+        assert len(errors) == 1 and "mapping values" in errors[0].message, name
+        hints[name] = errors[0].hint
+    assert hints["plain"].endswith('écrivez « title: "À donner: vélo de course" »')
+    assert hints["with a quote"].endswith("écrivez « title: 'Le \"bon\" vélo: à donner' »")
+    # Quoting one line of a value that goes on, or a key out of line, would not mend it.
+    assert "écrivez" not in hints["goes on below"]
+    assert "retrait" in hints["indentation"] and "écrivez" not in hints["indentation"]
