@@ -131,3 +131,26 @@ def kind_hint(value: str, kinds: list[str]) -> str | None:
     """The site's kind an editor's word means (« vente » is an « offre »), if it is one."""
     kind = KIND_WORDS.get(" ".join(value.lower().split()))
     return kind if kind in kinds else None
+
+
+def shape_hint(key: str, value: str) -> str | None:
+    """The lines to write for a list or a group of keys written as one line of text:
+    `tags: vélo, enfants`, `photos: a.jpg`, `contact: paul@example.org`; None for others."""
+    parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+    if key == "tags" and parts:
+        return f"écrivez « tags: [{', '.join(parts)}] »"
+    if key == "photos" and parts:
+        lines = " ".join(f"« - {part} »" for part in parts)
+        return f"écrivez « photos: » puis, en dessous, une ligne par photo en retrait : {lines}"
+    if key == "contact" and value.strip():
+        text = value.strip()
+        if "@" in text:
+            line = f"email: {text}"
+        elif re.match(r"^(?:https?://|www\.)", text):
+            line = f"url: {text if text.startswith('http') else 'https://' + text}"
+        elif re.match(r"^\+?[0-9][0-9 .\-]{5,20}$", text):
+            line = f'phone: "{text}"'
+        else:
+            return None
+        return f"écrivez « contact: » puis, en dessous, en retrait de deux espaces : « {line} »"
+    return None

@@ -14,7 +14,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError
-from .hints import date_hint, key_hint, kind_hint, price_hint
+from .hints import date_hint, key_hint, kind_hint, price_hint, shape_hint
 from .schema import DATE_PATTERN, DATETIME_PATTERN
 from .yamlfile import YamlDocument
 
@@ -117,6 +117,8 @@ def translate(
         hint = description
         if "number" in wanted and isinstance(value, str):
             hint = price_hint(value) or description
+        elif isinstance(value, str):
+            hint = shape_hint(key, value) or description
         return problem(f"« {key} » doit être {expected}, pas {got}", hint)
     if kind == "minLength":
         if error.validator_value <= 1:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from listings.hints import date_hint, key_hint, kind_hint, price_hint
+from listings.hints import date_hint, key_hint, kind_hint, price_hint, shape_hint
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,21 @@ def test_a_key_written_in_french_or_misspelt_is_the_key_it_means() -> None:
     assert key_hint("courriel", ["email", "phone", "url"]) == "email"
     assert key_hint("prix", ["email", "phone", "url"]) is None  # not a key of this level
     assert key_hint("couleur", keys) is None
+
+
+def test_a_list_or_a_contact_written_as_one_line_gets_the_lines_to_write() -> None:
+    assert shape_hint("tags", "vélo, enfants") == "écrivez « tags: [vélo, enfants] »"
+    assert shape_hint("photos", "annonces/a.jpg; annonces/b.jpg").endswith(
+        "en retrait : « - annonces/a.jpg » « - annonces/b.jpg »"
+    )
+    contact = {
+        text: (shape_hint("contact", text) or "").rpartition("« ")[2]
+        for text in ("paul@example.org", "06 12 34 56 78", "www.tilleuls.fr", "Paul")
+    }
+    assert contact == {
+        "paul@example.org": "email: paul@example.org »",
+        "06 12 34 56 78": 'phone: "06 12 34 56 78" »',
+        "www.tilleuls.fr": "url: https://www.tilleuls.fr »",
+        "Paul": "",  # nothing says how to reach Paul: the rule stands alone
+    }
+    assert shape_hint("title", "a, b") is None

@@ -69,6 +69,16 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         9,
         "clé inconnue « courriel »",
     ),
+    "tags-en-texte": (
+        VALID.replace("expires: 2027-01-10", "tags: vélo, enfants"),
+        6,
+        "« tags » doit être une liste, pas du texte",
+    ),
+    "contact-en-texte": (
+        VALID.replace("contact:\n  email:", "contact:"),
+        8,
+        "« contact » doit être une liste de « clé: valeur » en retrait, pas du texte",
+    ),
     "prix-virgule": (
         VALID.replace("expires: 2027-01-10", "price: 12,50"),
         6,
@@ -97,6 +107,8 @@ HINTS = {
     "cle-en-francais": "vouliez-vous dire « location » ?",
     "contact-en-francais": "vouliez-vous dire « email » ?",
     "prix-virgule": "écrivez 12.50",
+    "tags-en-texte": "écrivez « tags: [vélo, enfants] »",
+    "contact-en-texte": "en retrait de deux espaces : « email: paul.r@example.org »",
     "prix-en-euros": "écrivez 12 (un nombre seul : sans €",
     "type-vente": "vouliez-vous dire « offre » ?",
     "date-mal-ecrite": "écrivez 2026-11-10",
