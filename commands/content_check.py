@@ -11,8 +11,10 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key, a link to no file)."""
     from ignored_input import file_problems, known_keys, unread_files, unread_message
-    from ignored_input.addresses import planned_clashes
+    from ignored_input.addresses import planned_clashes, planned_items
+    from ignored_input.spellings import variant_spellings
     from listings.errors import ContentError
+    from pelican.contents import Article
     from pelican.readers import Readers
 
     content = Path(settings["PATH"])
@@ -29,8 +31,17 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
         problems += [ContentError(path, e.line, e.message, e.hint) for e in errors]
         warnings += [ContentError(path, w.line, w.message, w.hint) for w in cautions]
     # Two files with one address: the build leaves the second out (ignored_input).
-    for item, line, message, hint in planned_clashes(sources, settings):
+    planned = planned_items(sources, settings)
+    for item, line, message, hint in planned_clashes(planned, settings):
         problems.append(ContentError(Path(item.source_path), line, message, hint))
+    # A category, tag or author written two ways: the lists show one (ignored_input).
+    published = [
+        item for item in planned if isinstance(item, Article) and item.status == "published"
+    ]
+    for spelling in variant_spellings(published):
+        path = Path(spelling.item.source_path)
+        line = spelling.line(path.read_text(encoding="utf-8-sig"))
+        warnings.append(ContentError(path, line, spelling.message, spelling.hint))
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)
     warnings += [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from ignored_input import (
@@ -17,6 +18,7 @@ from ignored_input import (
     unknown_keys,
     unread_files,
 )
+from ignored_input.spellings import variant_spellings
 
 from tests.support import CONTENT, build_site, run_invoke
 
@@ -110,16 +112,56 @@ def test_build_and_check_report_what_they_ignore_every_time(tmp_path: Path) -> N
         f"{ARTICLE}:{number} : la clé « Tag » n’existe pas : cette ligne est ignorée "
         "→ vouliez-vous dire « Tags » ?"
     )
+    # One article of four in « Vie du quartier » writes it in lower case.
+    fete = content / "articles/2026-06-06-fete-des-voisins.md"
+    fete.write_text(fete.read_text("utf-8").replace("Category: Vie", "Category: vie"), "utf-8")
+    spelling = (
+        "articles/2026-06-06-fete-des-voisins.md:3 : la catégorie « vie du quartier » : "
+        "2 autres articles l’écrivent « Vie du quartier », et le site les range sous une seule "
+        "de ces écritures → écrivez « Vie du quartier », comme eux"
+    )
     for _ in range(2):  # the second build reads the article from the cache
         result = build_site(tmp_path / "output", content=content)
         assert result.returncode == 0, result.log
         warnings = [x for x in result.log.splitlines() if "n’existe pas" in x]
         assert len(warnings) == 1 and warnings[0].endswith(expected), result.log
         assert result.log.count(unread) == 1, result.log
+        assert result.log.count(spelling) == 1, result.log
     proc = run_invoke("check", "--content", str(content))
     assert proc.returncode == 0, proc.stdout + proc.stderr  # warnings, not errors
-    assert expected in proc.stdout and unread in proc.stdout
-    assert "2 avertissement(s)" in proc.stdout
+    assert expected in proc.stdout and unread in proc.stdout and spelling in proc.stdout
+    assert "3 avertissement(s)" in proc.stdout
+
+
+def test_a_name_written_two_ways_is_flagged_where_most_articles_write_it_otherwise() -> None:
+    def article(name: str, category: str, tags: list[str], authors: list[str]) -> object:
+        def named(value: str) -> SimpleNamespace:
+            return SimpleNamespace(name=value, slug=value.lower())  # as slugify would
+
+        return SimpleNamespace(
+            name=name,
+            category=named(category),
+            tags=[named(t) for t in tags],
+            authors=[named(a) for a in authors],
+        )
+
+    articles = [
+        article("a", "Vie du quartier", ["jardin"], ["Claire Martin"]),
+        article("b", "Vie du quartier", ["Jardin", "Fête"], ["Claire martin"]),
+        article("c", "vie du quartier", ["fête"], ["Karim"]),
+    ]
+    found = [
+        (s.item.name, s.what, s.written, s.usual, s.others) for s in variant_spellings(articles)
+    ]
+    assert found == [
+        ("c", "la catégorie", "vie du quartier", "Vie du quartier", 2),
+        # A tie: the name that sorts first is kept (capitals first).
+        ("c", "l’étiquette", "fête", "Fête", 1),
+        ("a", "l’étiquette", "jardin", "Jardin", 1),
+        ("b", "l’auteur", "Claire martin", "Claire Martin", 1),
+    ]
+    text = "Title: C\nCategory: vie du quartier\n\nTexte : vie du quartier.\n"
+    assert variant_spellings(articles)[0].line(text) == 2
 
 
 CONTENT_SETTINGS = {

@@ -35,6 +35,11 @@
   published as the 4th of March. An error gives the two dates it could be, written
   AAAA-MM-JJ (dates.py).
 
+- **One category, tag or author written two ways** (`Category: vie du quartier` in one
+  article, `Vie du quartier` in three): Pelican makes one page of them, under whichever
+  name it met first. The articles that write it otherwise than most get a warning with the
+  name to write (spellings.py).
+
 - **A `{filename}`, `{static}` or `{attach}` link to a file that does not exist**
   (renamed, mistyped): Pelican leaves a dead link and says "Unable to find '…'" or
   "Cannot get modification stamp for …" without naming the article. The warning names the
@@ -85,6 +90,7 @@ from .dates import DATE_KEYS, may_be_misread, misread_dates
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import FRENCH_KEYS, editor_backup, header_lines, shown
+from .spellings import variant_spellings
 
 __all__ = [
     "BrokenLink", "PageRelativeLink", "Problem", "UnknownKey", "broken_links", "editor_backup",
@@ -307,10 +313,24 @@ def leave_out_page_clashes(generator: Any) -> None:
     leave_out_clashes(generator, PAGE_LISTS)
 
 
+def report_spellings(generator: Any) -> None:
+    """At `article_generator_finalized`: warn about each article that writes a category, a
+    tag or an author otherwise than most articles do (spellings.py)."""
+    for spelling in variant_spellings([*generator.articles, *generator.translations]):
+        source = Path(spelling.item.source_path)
+        try:
+            line = spelling.line(source.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            line = 1
+        where = shown(source, generator.settings)
+        logger.warning("%s:%d : %s → %s", where, line, spelling.message, spelling.hint)
+
+
 def register() -> None:
     """Pelican entry point."""
     signals.initialized.connect(explain_skips)
     signals.article_generator_pretaxonomy.connect(leave_out_article_clashes)
     signals.page_generator_finalized.connect(leave_out_page_clashes)
+    signals.article_generator_finalized.connect(report_spellings)
     signals.content_object_init.connect(check)
     signals.all_generators_finalized.connect(report_unread)

@@ -138,11 +138,17 @@ def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str
     )
 
 
-def planned_clashes(paths: list[Path], settings: dict[str, Any]) -> list[tuple[Any, int, str, str]]:
-    """Without a build (`invoke check`): the articles and pages Pelican would leave out
-    (`clashes`) among those it would make of the files at `paths`, from their names and
-    headers (not their text), each with `described`'s line, message and fix."""
-    planned = [item for item in (_planned(path, settings) for path in paths) if item]
+def planned_items(paths: list[Path], settings: dict[str, Any]) -> list[Any]:
+    """Without a build (`invoke check`): the articles and pages Pelican would make of the
+    files at `paths`, from their names and headers (not their text)."""
+    return [item for item in (_planned(path, settings) for path in paths) if item]
+
+
+def planned_clashes(
+    planned: list[Any], settings: dict[str, Any]
+) -> list[tuple[Any, int, str, str]]:
+    """Of `planned_items`, those Pelican would leave out (`clashes`), each with
+    `described`'s line, message and fix."""
     found = clashes(planned)
     left_out = {id(other) for _, other in found}
     taken = {_normalised(item.save_as) for item in planned if id(item) not in left_out}
