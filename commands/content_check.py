@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
@@ -52,6 +53,7 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
 
 def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
     """Images used by articles, pages and listings that the thumbnails plugin cannot render."""
+    from ignored_input import header_lines
     from listings.errors import ContentError
     from thumbnails.check import image_problems as unusable_images
     from thumbnails.check import referenced_images
@@ -65,6 +67,10 @@ def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
             text = page.read_text(encoding="utf-8", errors="replace")
             for image in referenced_images(page, text, settings):
                 uses.setdefault(image, set()).add(page)
+            # The sharing image of the header (theme's article.html), from content/.
+            for _, key, value in header_lines(text):
+                if key.lower() == "image" and value and not urlsplit(value).scheme:
+                    uses.setdefault((content / value.lstrip("/")).resolve(), set()).add(page)
     photos_root = content / settings["LISTING_PHOTOS_PATH"]
     for listing in listings:
         for photo in listing.photos:

@@ -370,6 +370,11 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
     source = content / ARTICLE
     text = source.read_text("utf-8")
     photo = next((content / "images" / "articles").glob("*.jpg"))
+    # The sharing image of the header, too, names a file that is not there.
+    assert "\nImage: images/articles/jardin-partage.jpg\n" in text
+    text = text.replace(
+        "Image: images/articles/jardin-partage.jpg", "Image: images/articles/jardin.jpg"
+    )
     source.write_text(
         text
         + "\nVoir [la fête]({filename}2026-06-21-fete.md).\n"
@@ -392,6 +397,10 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
         "l’adresse de la page sur le site, pas du dossier content/ : il ne mène à rien → "
         f"écrivez « {{static}}/images/articles/{photo.name} »",
     ]
+    sharing = (
+        f"content/images/articles/jardin.jpg (utilisée par content/{ARTICLE}) : le fichier "
+        "n’existe pas"
+    )
     for build in ("cold", "cached"):  # the second reads the article from Pelican's cache
         result = build_site(tmp_path / "output", content=content)
         for line in said:
@@ -405,9 +414,14 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
             f"content/images/articles/{photo.name.upper()} (utilisée par content/{ARTICLE}) "
             ": le fichier n’existe pas → vérifiez son nom et son dossier" in result.log
         ), result.log
+        assert sharing in result.log, result.log
     proc = run_invoke("check", "--content", str(content))
     for line in said:
         assert line in proc.stdout, proc.stdout
+    assert (
+        f"images/articles/jardin.jpg : le fichier n’existe pas (utilisée par content/{ARTICLE})"
+        in proc.stdout
+    ), proc.stdout
     assert "le fichier n’existe pas (utilisée par" in proc.stdout
     assert "→ vérifiez son nom et son dossier (majuscules, accents, extension)" in proc.stdout
 
