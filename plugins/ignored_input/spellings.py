@@ -44,8 +44,11 @@ class Spelling:
 
     @property
     def message(self) -> str:
-        others = "un autre article l’écrit" if self.others == 1 else f"{self.others} autres "
-        others += "" if self.others == 1 else "articles l’écrivent"
+        others = (
+            "un autre article l’écrit"
+            if self.others == 1
+            else f"{self.others} autres articles l’écrivent"
+        )
         return (
             f"{self.what} « {self.written} » : {others} « {self.usual} », et le site les range "
             "sous une seule de ces écritures"
