@@ -8,7 +8,7 @@
       pas : cette ligne est ignorée → vouliez-vous dire « Tags » ?
 
   A key written in French (`Titre:`, `Résumé:`, `Mots-clés:`) gets its English name
-  (`source.FRENCH_KEYS`): no spelling distance leads from one to the other.
+  (`source.english_key`): no spelling distance leads from one to the other.
 
 - **A file no reader takes.** In the article and page folders, Pelican reads only the
   extensions of its readers (`.md`…) and skips the rest: a `.txt`, a `.docx`, an
@@ -89,7 +89,7 @@ from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, may_be_misread, misread_dates
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
-from .source import FRENCH_KEYS, editor_backup, header_lines, shown
+from .source import editor_backup, english_key, header_lines, shown
 from .spellings import variant_spellings
 
 __all__ = [
@@ -170,8 +170,9 @@ def unknown_keys(text: str, known: frozenset[str]) -> list[UnknownKey]:
 def _likely_key(key: str, known: frozenset[str]) -> str | None:
     """The known key meant by `key` (lower case), as the guides write it: its English name
     (« Résumé »), else a close spelling (« Sumary »), else None."""
-    if FRENCH_KEYS.get(key) in known:
-        return _as_written(FRENCH_KEYS[key])
+    english = english_key(key)
+    if english in known:
+        return _as_written(english)
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     return _as_written(close[0]) if close else None
 

@@ -37,7 +37,7 @@ from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
 from .links import BrokenLink
-from .source import FRENCH_KEYS, header_lines, shown
+from .source import english_key, header_lines, shown
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Probl
 def _no_title(text: str) -> Problem:
     """The missing title, pointing at the `Titre:` line if the editor wrote one."""
     for number, key, value in header_lines(text):
-        if FRENCH_KEYS.get(key.lower()) == "title" and value:
+        if english_key(key) == "title" and value:
             return Problem(
                 number,
                 f"il manque le titre (la clé « {key} » n’est pas lue)",

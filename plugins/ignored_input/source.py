@@ -6,20 +6,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-# The keys a French-speaking editor writes for Pelican's (lower case, with and without
-# accents): suggested by name, since no spelling distance leads from « Résumé » to Summary.
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+# The keys a French-speaking editor writes for Pelican's, by their slug (no accents, no
+# capitals, hyphens): suggested by name, since no spelling distance leads from « Résumé »
+# to Summary.
 FRENCH_KEYS = {
-    "titre": "title", "catégorie": "category", "categorie": "category",
-    "rubrique": "category", "étiquettes": "tags", "etiquettes": "tags",
-    "étiquette": "tags", "etiquette": "tags", "mots-clés": "tags", "mots-cles": "tags",
-    "mots clés": "tags", "mots cles": "tags", "mots-clefs": "tags", "mot-clé": "tags",
+    "titre": "title", "categorie": "category", "rubrique": "category", "etiquette": "tags",
+    "etiquettes": "tags", "mot-cle": "tags", "mots-cles": "tags", "mots-clefs": "tags",
     "auteur": "author", "auteure": "author", "autrice": "author", "auteurs": "authors",
-    "résumé": "summary", "resume": "summary", "chapô": "summary", "chapeau": "summary",
-    "statut": "status", "état": "status", "etat": "status", "modifié": "modified",
-    "modifie": "modified", "mise à jour": "modified", "mis à jour": "modified",
-    "langue": "lang", "traduction": "translation", "modèle": "template",
+    "resume": "summary", "chapo": "summary", "chapeau": "summary", "statut": "status",
+    "etat": "status", "modifie": "modified", "mise-a-jour": "modified",
+    "mis-a-jour": "modified", "langue": "lang", "traduction": "translation",
     "modele": "template",
 }  # fmt: skip
+
+
+def english_key(key: str) -> str | None:
+    """Pelican's key for a key written in French (« Mots clés » → tags), or None."""
+    return FRENCH_KEYS.get(slugify(key, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]))
 
 
 def header_lines(text: str) -> list[tuple[int, str, str]]:

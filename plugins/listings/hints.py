@@ -14,6 +14,9 @@ import datetime
 import difflib
 import re
 
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -35,49 +38,62 @@ _WORDS = re.compile(r"^(?:[a-zé]+\.?\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\.?\s+(
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})" + _TIME)
 # "2026-11-2": year first, a digit short.
 _YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)
-_FREE = {"gratuit", "gratuite", "offert", "offerte", "don", "0€", "0 €"}
-_OPEN = {"à débattre", "a débattre", "a debattre", "à debattre", "prix à débattre", "libre"}
+# Free or open prices, by their slug (see _word).
+_FREE = {"gratuit", "gratuite", "offert", "offerte", "don", "0"}
+_OPEN = {"a-debattre", "prix-a-debattre", "libre"}
 _CURRENCY = re.compile(r"\s*(?:€|eur|euros?)\s*$|^\s*€\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+# The tables below are keyed by slug (see _word): one entry covers « Mots clés »,
+# « mots-cles » and « MOTS CLÉS ».
 # Words editors use for a kind of listing, when it is not one of the site's kinds.
 KIND_WORDS = {
-    "vente": "offre", "vends": "offre", "à vendre": "offre", "a vendre": "offre",
-    "location": "offre", "prêt": "offre", "pret": "offre",
-    "recherche": "demande", "cherche": "demande", "besoin": "demande",
-    "donne": "don", "gratuit": "don", "à donner": "don", "a donner": "don",
-    "troc": "échange", "echange": "échange",
-    "bénévole": "bénévolat", "benevole": "bénévolat", "benevolat": "bénévolat",
-    "evenement": "événement", "évènement": "événement", "fête": "événement",
-    "sortie": "événement", "atelier": "événement", "réunion": "événement",
+    "vente": "offre", "vends": "offre", "a-vendre": "offre", "location": "offre",
+    "pret": "offre", "recherche": "demande", "cherche": "demande", "besoin": "demande",
+    "donne": "don", "gratuit": "don", "a-donner": "don", "troc": "échange",
+    "echange": "échange", "benevole": "bénévolat", "benevolat": "bénévolat",
+    "evenement": "événement", "fete": "événement", "sortie": "événement",
+    "atelier": "événement", "reunion": "événement",
 }  # fmt: skip
 # Names editors give a listing's keys, in French or from another site, for the schema's.
 KEY_WORDS = {
     "titre": "title", "type": "kind", "genre": "kind", "nature": "kind",
-    "catégorie": "category", "categorie": "category", "rubrique": "category",
-    "lieu": "location", "ville": "location", "commune": "location", "adresse": "location",
-    "quartier": "location", "code postal": "postcode", "code_postal": "postcode",
-    "code-postal": "postcode", "cp": "postcode", "prix": "price", "tarif": "price",
-    "montant": "price", "expiration": "expires", "expire": "expires", "fin": "expires",
-    "statut": "status", "état": "status", "etat": "status", "auteur": "author",
-    "auteure": "author", "autrice": "author", "annonceur": "author", "photo": "photos",
-    "image": "photos", "images": "photos", "étiquettes": "tags", "etiquettes": "tags",
-    "mots-clés": "tags", "mots-cles": "tags", "mots clés": "tags", "événement": "event",
-    "evenement": "event", "évènement": "event", "texte": "description",
-    "contenu": "description", "courriel": "email", "mail": "email", "e-mail": "email",
-    "téléphone": "phone", "telephone": "phone", "tél": "phone", "tel": "phone",
-    "portable": "phone", "site": "url", "site web": "url", "lien": "url", "début": "start",
-    "debut": "start", "heure": "start", "endroit": "place", "salle": "place",
+    "categorie": "category", "rubrique": "category", "lieu": "location",
+    "ville": "location", "commune": "location", "adresse": "location",
+    "quartier": "location", "code-postal": "postcode", "code_postal": "postcode",
+    "cp": "postcode", "prix": "price", "tarif": "price", "montant": "price",
+    "expiration": "expires", "expire": "expires", "fin": "expires", "statut": "status",
+    "etat": "status", "auteur": "author", "auteure": "author", "autrice": "author",
+    "annonceur": "author", "photo": "photos", "image": "photos", "images": "photos",
+    "etiquettes": "tags", "mots-cles": "tags", "evenement": "event",
+    "texte": "description", "contenu": "description", "courriel": "email",
+    "mail": "email", "e-mail": "email", "telephone": "phone", "tel": "phone",
+    "portable": "phone", "site": "url", "site-web": "url", "lien": "url", "debut": "start",
+    "heure": "start", "endroit": "place", "salle": "place",
 }  # fmt: skip
+
+
+def _word(text: str) -> str:
+    """`text` as the tables spell it: Pelican's slug, « Mots clés » → mots-cles."""
+    return slugify(text, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def close_to(written: str, choices: list[str]) -> str | None:
+    """The one of `choices` closest in spelling to `written` (« sprot » → sport), if any."""
+    close = difflib.get_close_matches(" ".join(written.lower().split()), choices, n=1, cutoff=0.5)
+    return close[0] if close else None
 
 
 def key_hint(name: str, keys: list[str]) -> str | None:
     """The key of `keys` an editor meant by `name`: its English name (« prix » is
     « price »), else a close spelling (« tittle »); None if neither."""
-    word = " ".join(name.lower().split())
-    if KEY_WORDS.get(word) in keys:
-        return KEY_WORDS[word]
-    close = difflib.get_close_matches(word, keys, n=1, cutoff=0.5)
-    return close[0] if close else None
+    meant = KEY_WORDS.get(_word(name))
+    return meant if meant in keys else close_to(name, keys)
+
+
+def kind_hint(value: str, kinds: list[str]) -> str | None:
+    """The site's kind an editor's word means (« vente » is an « offre »), if it is one."""
+    meant = KIND_WORDS.get(_word(value))
+    return meant if meant in kinds else None
 
 
 def date_hint(value: str, with_time: bool) -> str | None:
@@ -115,9 +131,9 @@ def price_hint(value: str) -> str | None:
     """« écrivez 35.50 » for a price written with a currency or a comma, « écrivez 0 » for
     a free one; None if `value` holds no plain amount."""
     text = " ".join(value.lower().split())
-    if text in _FREE:
+    if _word(text) in _FREE:
         return "écrivez 0 (la page affiche « Gratuit »)"
-    if text in _OPEN:
+    if _word(text) in _OPEN:
         return "retirez la ligne « price » : sans prix, la page affiche « Prix à débattre »"
     amount = _CURRENCY.sub("", text).replace(" ", "")
     if not _NUMBER.match(amount):
@@ -125,12 +141,6 @@ def price_hint(value: str) -> str | None:
     return (
         f"écrivez {amount.replace(',', '.')} (un nombre seul : sans €, un point pour les centimes)"
     )
-
-
-def kind_hint(value: str, kinds: list[str]) -> str | None:
-    """The site's kind an editor's word means (« vente » is an « offre »), if it is one."""
-    kind = KIND_WORDS.get(" ".join(value.lower().split()))
-    return kind if kind in kinds else None
 
 
 def shape_hint(key: str, value: str) -> str | None:

@@ -6,7 +6,6 @@ key must hold.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError
-from .hints import date_hint, key_hint, kind_hint, price_hint, shape_hint
+from .hints import close_to, date_hint, key_hint, kind_hint, price_hint, shape_hint
 from .schema import DATE_PATTERN, DATETIME_PATTERN
 from .yamlfile import YamlDocument
 
@@ -98,12 +97,11 @@ def translate(
         return results
     if kind == "enum":
         choices = [str(choice) for choice in error.validator_value]
-        meant = kind_hint(str(value), choices) if key == "kind" else None
-        close = (
-            [meant] if meant else difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+        meant = (kind_hint(str(value), choices) if key == "kind" else None) or close_to(
+            str(value), choices
         )
         hint = (
-            (f"vouliez-vous dire « {close[0]} » ? " if close else "")
+            (f"vouliez-vous dire « {meant} » ? " if meant else "")
             + "Choisissez parmi : "
             + ", ".join(choices)
             + "."
