@@ -17,6 +17,8 @@ import re
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
+from .schema import EMAIL_PATTERN, PHONE_PATTERN, URL_PATTERN
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -152,13 +154,15 @@ def shape_hint(key: str, value: str) -> str | None:
     if key == "photos" and parts:
         lines = " ".join(f"« - {part} »" for part in parts)
         return f"écrivez « photos: » puis, en dessous, une ligne par photo en retrait : {lines}"
-    if key == "contact" and value.strip():
+    if key == "contact":
         text = value.strip()
-        if "@" in text:
+        text = f"https://{text}" if text.startswith("www.") else text
+        # The schema's own forms decide which key it is; a phone is written in quotes.
+        if re.match(EMAIL_PATTERN, text):
             line = f"email: {text}"
-        elif re.match(r"^(?:https?://|www\.)", text):
-            line = f"url: {text if text.startswith('http') else 'https://' + text}"
-        elif re.match(r"^\+?[0-9][0-9 .\-]{5,20}$", text):
+        elif re.match(URL_PATTERN, text):
+            line = f"url: {text}"
+        elif re.match(PHONE_PATTERN, text):
             line = f'phone: "{text}"'
         else:
             return None

@@ -15,6 +15,10 @@ from .settings import STATUSES
 SCHEMA_ID = "https://babillard.example.org/schema/listing.schema.json"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?$"
+# The contact's forms (hints.py recognises a contact written on one line by them).
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 .\-]{5,20}$"
+URL_PATTERN = r"^https?://\S+$"
 TITLE_MIN, TITLE_MAX = 5, 90
 
 
@@ -92,16 +96,16 @@ def listing_schema(settings: dict[str, Any]) -> dict[str, Any]:
                     "email": _text(
                         "Adresse électronique.",
                         format="email",
-                        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                        pattern=EMAIL_PATTERN,
                     ),
                     "phone": _text(
                         'Numéro de téléphone, entre guillemets : "01 99 00 12 34".',
-                        pattern=r"^\+?[0-9][0-9 .\-]{5,20}$",
+                        pattern=PHONE_PATTERN,
                     ),
                     "url": _text(
                         "Adresse d’une page web, commençant par https://.",
                         format="uri",
-                        pattern=r"^https?://\S+$",
+                        pattern=URL_PATTERN,
                     ),
                 },
             },
