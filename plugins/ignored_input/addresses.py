@@ -123,7 +123,7 @@ def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str
         lines = header_lines(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         lines = []
-    keys = {key.lower(): number for number, key, _ in lines}
+    keys = {key.lower(): line for line, key, _ in lines}
     if "slug" in keys:
         return keys["slug"], f"changez cette ligne, par exemple « Slug: {suggestion} »"
     relative = os.path.relpath(path, settings["PATH"])

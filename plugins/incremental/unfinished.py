@@ -30,10 +30,6 @@ def mark_of(folder: Path, state_file: str) -> Path:
     return folder / f"{state_file}.unfinished"
 
 
-def _inside(inner: Path, outer: Path) -> bool:
-    return inner == outer or inner.is_relative_to(outer)
-
-
 def begin(mark: Path, settings: dict[str, Any]) -> bool:
     """Start a build: empty the output if the last one did not finish, then leave the mark.
     True if the output was emptied."""
@@ -42,7 +38,7 @@ def begin(mark: Path, settings: dict[str, Any]) -> bool:
     if mark.exists() and output.is_dir():
         content = Path(os.path.realpath(settings["PATH"]))
         cache = Path(os.path.realpath(mark.parent))
-        if _inside(content, output) or _inside(cache, output):
+        if content.is_relative_to(output) or cache.is_relative_to(output):
             # Pelican's own guard for DELETE_OUTPUT_DIRECTORY, and ours for the state.
             logger.warning(
                 "La construction précédente ne s’est pas terminée, et %s ne peut pas être vidé "

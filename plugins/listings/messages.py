@@ -67,6 +67,7 @@ def translate(
         properties = error.schema.get("properties", {})
         if not properties and where == ():
             properties = schema["properties"]
+        written_otherwise = _meant_keys(value, error.schema)  # said on the unknown key's line
         return [
             ContentError(
                 path,
@@ -77,7 +78,7 @@ def translate(
                 column,
             )
             for name in missing
-            if name not in _meant_keys(value, error.schema)
+            if name not in written_otherwise
         ]
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
