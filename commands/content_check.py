@@ -56,7 +56,7 @@ def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
     from ignored_input import header_lines
     from listings.errors import ContentError
     from thumbnails.check import image_problems as unusable_images
-    from thumbnails.check import referenced_images
+    from thumbnails.check import mention_line, referenced_images
     from thumbnails.settings import configure as configure_thumbnails
 
     configure_thumbnails(settings)
@@ -75,13 +75,16 @@ def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
     for listing in listings:
         for photo in listing.photos:
             uses.setdefault((photos_root / photo.path).resolve(), set()).add(listing.source_path)
+
+    def where(page: Path, image: Path) -> str:
+        line = mention_line(page, image)
+        return os.path.relpath(page, content.parent) + (f":{line}" if line else "")
+
     return [
         ContentError(
             image,
             0,
-            f"{problem} (utilisée par "
-            + ", ".join(os.path.relpath(page, content.parent) for page in pages)
-            + ")",
+            f"{problem} (utilisée par " + ", ".join(where(page, image) for page in pages) + ")",
             problem.fix,
         )
         for image, pages, problem in unusable_images(uses, settings)

@@ -384,6 +384,7 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
         "utf-8",
     )
     number = len(text.splitlines()) + 2
+    image_line = text.splitlines().index("Image: images/articles/jardin.jpg") + 1
     said = [
         f"content/{ARTICLE}:{number} : le lien « {{filename}}2026-06-21-fete.md » vise un "
         "fichier qui n’existe pas : il reste mort → écrivez le chemin exact du fichier visé",
@@ -398,8 +399,8 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
         f"écrivez « {{static}}/images/articles/{photo.name} »",
     ]
     sharing = (
-        f"content/images/articles/jardin.jpg (utilisée par content/{ARTICLE}) : le fichier "
-        "n’existe pas"
+        f"content/images/articles/jardin.jpg (utilisée par content/{ARTICLE}:{image_line}) : "
+        "le fichier n’existe pas"
     )
     for build in ("cold", "cached"):  # the second reads the article from Pelican's cache
         result = build_site(tmp_path / "output", content=content)
@@ -411,7 +412,8 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
         assert "modification stamp" not in result.log and "Errno" not in result.log
         # The thumbnails plugin says what becomes of the photo, with the fix for a name.
         assert (
-            f"content/images/articles/{photo.name.upper()} (utilisée par content/{ARTICLE}) "
+            f"content/images/articles/{photo.name.upper()} (utilisée par "
+            f"content/{ARTICLE}:{number + 4}) "
             ": le fichier n’existe pas → vérifiez son nom et son dossier" in result.log
         ), result.log
         assert sharing in result.log, result.log
@@ -419,8 +421,8 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
     for line in said:
         assert line in proc.stdout, proc.stdout
     assert (
-        f"images/articles/jardin.jpg : le fichier n’existe pas (utilisée par content/{ARTICLE})"
-        in proc.stdout
+        "images/articles/jardin.jpg : le fichier n’existe pas (utilisée par "
+        f"content/{ARTICLE}:{image_line})" in proc.stdout
     ), proc.stdout
     assert "le fichier n’existe pas (utilisée par" in proc.stdout
     assert "→ vérifiez son nom et son dossier (majuscules, accents, extension)" in proc.stdout

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .images import ImageMissing, ImageProblem, inspect
 from .rewrite import source_for
@@ -43,3 +44,23 @@ def image_problems(
             inspect(image, settings["THUMBNAIL_MAX_PIXELS"])
         except ImageProblem as problem:
             yield image, sorted(uses[image]), problem
+
+
+def mention_line(page: Path, image: Path) -> int | None:
+    """The first line of the source `page` that names `image`'s file, if it does.
+
+    Messages about an image name the page that shows it; in a long article, the line is what
+    the editor needs. Only called for an image with a problem, so reading the file is cheap.
+    """
+    try:
+        text = page.read_text(encoding="utf-8", errors="replace")
+    except (OSError, ValueError):
+        return None
+    # The name as the page wrote it (the image's path comes from there), or %-encoded; a whole
+    # name, so that a missing "semis.jpg" is not found in "autre-semis.jpg".
+    names = "|".join(re.escape(name) for name in {image.name, quote(image.name)})
+    whole = re.compile(rf"(?<![\w.%-])(?:{names})(?![\w-])")
+    for number, line in enumerate(text.splitlines(), 1):
+        if whole.search(line):
+            return number
+    return None

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .images import ImageTooLarge
-from .service import ThumbnailService
+
+if TYPE_CHECKING:  # only a type here: service.py imports check.py, which imports us
+    from .service import ThumbnailService
 
 # Pelican's link syntax: {static}/x is relative to the content root, {static}x to the page.
 _PELICAN_LINK = re.compile(r"^(?:\{static\}|\|static\||\{filename\}|\|filename\|)")

@@ -23,6 +23,7 @@ from typing import Any
 from markupsafe import Markup
 from pelican.utils import slugify
 
+from .check import mention_line
 from .images import (
     LIBRARIES,
     ImageMissing,
@@ -148,11 +149,22 @@ class ThumbnailService:
         if key in self._reported:
             return
         self._reported.add(key)
-        where = f" (utilisée par {_relative(page, self.content_root.parent)})" if page else ""
+        where = f" (utilisée par {self._where(image, page)})" if page else ""
         fix = f"{problem.fix} ; en attendant, {problem.meanwhile}"
         message = f"{_relative(image, self.content_root.parent)}{where} : {problem} → {fix}"
         self.stats.problems.append(message)
         logger.error("%s", message)
+
+    def _where(self, image: Path, page: Path | str) -> str:
+        """`page` as the editor knows it, with the line naming `image` if it is a source."""
+        where = _relative(page, self.content_root.parent)
+        source = Path(str(page)).resolve()
+        # Templates may pass an output file name: only a file under content/ is the editor's.
+        if source.is_relative_to(self.content_root):
+            line = mention_line(source, image)
+            if line:
+                return f"{where}:{line}"
+        return where
 
     # --- planning -----------------------------------------------------------------------
 

@@ -153,9 +153,10 @@ def test_build_reports_each_broken_image_with_its_page(images: dict, tmp_path: P
     assert result.returncode == 1
     assert "Traceback" not in result.log
     for name in ("truncated.jpg", "not-an-image.jpg", "empty.jpg", "bomb.png"):
+        line = 5 + 2 * names.index(name)  # after the three header lines and a blank one
         assert (
             f"content/images/essais/{name} (utilisée par "
-            f"content/articles/2026-11-01-essai-images.md)"
+            f"content/articles/2026-11-01-essai-images.md:{line})"
         ) in result.log, name
     assert "animated.gif : GIF animé" in result.log
     page = (result.output / "2026" / "essai-images" / "index.html").read_text()
