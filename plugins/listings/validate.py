@@ -202,20 +202,14 @@ class ListingValidator:
                     )
                 )
             elif not target.is_file():
-                # Compared without case: VELO.JPG for velo.jpg is the usual slip.
-                nearby = {
-                    p.name.lower(): p.name
-                    for p in (sorted(target.parent.glob("*")) if target.parent.is_dir() else [])
-                }
-                lower = target.name.lower()
-                close = [nearby[m] for m in difflib.get_close_matches(lower, list(nearby), n=1)]
+                meant = _meant_photo(name, target)
                 errors.append(
                     ContentError(
                         path,
                         line,
                         f"la photo « {name} » n’existe pas dans content/"
                         f"{self.settings['LISTING_PHOTOS_PATH']}/",
-                        (f"vouliez-vous dire « {close[0]} » ? " if close else "")
+                        (f"vouliez-vous dire « {meant} » ? " if meant else "")
                         + "vérifiez le nom du fichier (majuscules et extension comprises)",
                         column,
                     )
@@ -349,6 +343,30 @@ def _removed_warning(path: Path, start: int, removed: list[Removed]) -> ContentE
     return ContentError(
         path, first, "du HTML a été retiré de la description : " + ", ".join(parts), hint
     )
+
+
+def _meant_photo(name: str, target: Path) -> str:
+    """The photo probably meant by `name`, written as the listing would write it ("" if none):
+    the same file but for case (VELO.JPG, the usual slip), or a typing slip away ("velo-enfnat").
+
+    Only close names: a guess that shares just ".jpg" with `name` would send the editor to
+    someone else's photo.
+    """
+    try:
+        names = sorted(entry.name for entry in os.scandir(target.parent) if entry.is_file())
+    except OSError:
+        return ""
+    by_lower = {found.lower(): found for found in names}
+    wanted = target.name.lower()
+    close = (
+        [wanted]
+        if wanted in by_lower
+        else difflib.get_close_matches(wanted, list(by_lower), n=1, cutoff=0.8)
+    )
+    if not close:
+        return ""
+    folder = name.replace("\\", "/").rpartition("/")[0]
+    return f"{folder}/{by_lower[close[0]]}" if folder else by_lower[close[0]]
 
 
 def _image_size(path: Path) -> tuple[int | None, int | None]:

@@ -55,6 +55,13 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         11,
         "la photo « annonces/VELO-ENFANT.JPG » n’existe pas",
     ),
+    # Nothing in the folder looks like it: no guess (difflib's default would offer the
+    # photo of another listing, "marche-noel.jpg", for sharing ".jpg" and a few letters).
+    "photo-sans-ressemblance": (
+        _replace(11, "  - annonces/absente.jpg"),
+        11,
+        "la photo « annonces/absente.jpg » n’existe pas",
+    ),
     "sans-contact": (
         _without(9).replace("contact:\n", "contact: {}\n"),
         8,
@@ -101,8 +108,8 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
 }
 HINTS = {
     "categorie-inconnue": "Choisissez parmi : maison, jardin",
-    "photo-absente": "vouliez-vous dire « velo-enfant.jpg »",
-    "photo-en-capitales": "vouliez-vous dire « velo-enfant.jpg »",
+    "photo-absente": "vouliez-vous dire « annonces/velo-enfant.jpg »",
+    "photo-en-capitales": "vouliez-vous dire « annonces/velo-enfant.jpg »",
     "cle-inconnue": "vouliez-vous dire « price »",
     "cle-en-francais": "vouliez-vous dire « location » ?",
     "contact-en-francais": "vouliez-vous dire « email » ?",
@@ -146,6 +153,8 @@ def test_check_reports_the_file_the_line_and_the_fix(name: str, tmp_path: Path) 
     assert any(_expected_location(name) in line and words in line for line in lines), out
     if name in HINTS:
         assert any(HINTS[name] in line for line in lines), out
+    else:  # no guess where there is nothing close to offer
+        assert "vouliez-vous dire" not in out, out
     assert "Traceback" not in out
     assert "problème(s) dans 1 fichier(s)" in out
 
