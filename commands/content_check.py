@@ -8,6 +8,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 
+def markdown_sources(settings: dict[str, Any]) -> list[Path]:
+    """The Markdown files of articles and pages, as Pelican finds them."""
+    content = Path(settings["PATH"])
+    return [
+        path
+        for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"])
+        for path in sorted((content / folder).rglob("*.md"))
+        # A folder named "x.md" holds no article: Pelican walks into it, and so do we.
+        if path.is_file()
+    ]
+
+
 def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key, a link to no file)."""
@@ -18,12 +30,7 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
     from pelican.contents import Article
     from pelican.readers import Readers
 
-    content = Path(settings["PATH"])
-    sources = [
-        path
-        for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"])
-        for path in sorted((content / folder).rglob("*.md"))
-    ]
+    sources = markdown_sources(settings)
     problems: list[ContentError] = []
     warnings: list[ContentError] = []
     known = known_keys(settings)
@@ -62,15 +69,14 @@ def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:
     configure_thumbnails(settings)
     content = Path(settings["PATH"])
     uses: dict[Path, set[Path]] = {}
-    for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]):
-        for page in sorted((content / folder).rglob("*.md")):
-            text = page.read_text(encoding="utf-8", errors="replace")
-            for image in referenced_images(page, text, settings):
-                uses.setdefault(image, set()).add(page)
-            # The sharing image of the header (theme's article.html), from content/.
-            for _, key, value in header_lines(text):
-                if key.lower() == "image" and value and not urlsplit(value).scheme:
-                    uses.setdefault((content / value.lstrip("/")).resolve(), set()).add(page)
+    for page in markdown_sources(settings):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for image in referenced_images(page, text, settings):
+            uses.setdefault(image, set()).add(page)
+        # The sharing image of the header (theme's article.html), from content/.
+        for _, key, value in header_lines(text):
+            if key.lower() == "image" and value and not urlsplit(value).scheme:
+                uses.setdefault((content / value.lstrip("/")).resolve(), set()).add(page)
     photos_root = content / settings["LISTING_PHOTOS_PATH"]
     for listing in listings:
         for photo in listing.photos:

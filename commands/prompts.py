@@ -20,6 +20,8 @@ def known_categories(articles: Path) -> list[str]:
     """The categories already used by articles, so a new article reuses one."""
     found = set()
     for path in articles.glob("*.md"):
+        if not path.is_file():  # a folder named "x.md"
+            continue
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
             if not line.strip():
                 break

@@ -103,6 +103,8 @@ def test_build_and_check_report_what_they_ignore_every_time(tmp_path: Path) -> N
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     (content / "articles" / "compte-rendu.docx").write_bytes(b"PK\x03\x04")
+    # A folder named like an article is not an article: nothing to say, and no traceback.
+    (content / "articles" / "2026-11-24-dossier.md").mkdir()
     unread = "articles/compte-rendu.docx : ce fichier n’est pas lu (seuls les fichiers .md le sont)"
     source = content / ARTICLE
     source.write_text(source.read_text("utf-8").replace("\nTags: ", "\nTag: "), "utf-8")
