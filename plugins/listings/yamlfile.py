@@ -20,15 +20,23 @@ PathKey = tuple[str | int, ...]
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps and with only true/false as booleans."""
+    """SafeLoader without implicit timestamps, with only true/false as booleans, and with
+    only plain decimal integers."""
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith((":timestamp", ":bool"))]
+    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith((":timestamp", ":bool", ":int"))]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+# YAML 1.1 reads `postcode: 05000` as octal (2560), `heure: 12:30` as base 60 (750) and
+# `0x10` as hex: the page would show another number, without a word. A number with a
+# leading zero, a colon or a letter stays text, as YAML 1.2 reads it; the schema then says
+# which keys want a number.
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
 )
 
 # libyaml's parser, when PyYAML was built with it, with the same resolvers: ten times faster

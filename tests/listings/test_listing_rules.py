@@ -53,6 +53,12 @@ def rules_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         write_listing(
             content, f"{slug}.yaml", VALID.replace("expires: 2027-01-10", f"expires: {expires}")
         )
+    # Unquoted, as editors write it: YAML 1.1 would read it in base 8 (2560).
+    write_listing(
+        content,
+        "code-postal-zero.yaml",
+        VALID.replace("location: Villebourg\n", "location: Gap\npostcode: 05000\n"),
+    )
     result = build_site(content.parent / "output", content=content, build_date=BUILD_DATE)
     assert result.returncode == 0, result.log
     return result
@@ -243,3 +249,9 @@ def test_new_listing_writes_a_file_that_check_accepts(tmp_path: Path) -> None:
     )
     assert again.returncode == 1
     assert "existe déjà" in again.stdout + again.stderr
+
+
+def test_a_postcode_with_a_leading_zero_is_shown_as_written(rules_build: BuildResult) -> None:
+    page = (rules_build.output / "annonces" / "code-postal-zero" / "index.html").read_text()
+    assert "Gap (05000)" in BeautifulSoup(page, "html.parser").get_text(" "), page
+    assert "2560" not in page

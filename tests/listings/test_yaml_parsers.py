@@ -47,6 +47,9 @@ def test_same_data_on_every_demo_listing_and_tricky_values() -> None:
     assert fast == slow
     assert fast["non"] == "non" and fast["yes"] == "yes" and fast["date"] == "2026-11-23"
     assert fast["liste"][3] is True
+    # Numbers YAML 1.1 reads in base 8, 60 or 16 stay as written (postcode: 05000).
+    assert fast["octal"] == "010" and fast["heure"] == "12:30" and fast["hexa"] == "0x10"
+    assert fast["liste"][1] == 1 and fast["prix"] == "1e3"
 
 
 def test_a_broken_file_is_explained_by_the_familiar_parser(tmp_path: Path) -> None:
