@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import markdown
 import pytest
 from ignored_input import (
     broken_links,
@@ -15,6 +16,7 @@ from ignored_input import (
     known_keys,
     page_relative_links,
     skip_problems,
+    spaced_keys,
     unknown_keys,
     unread_files,
 )
@@ -442,3 +444,44 @@ def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> No
 )
 def test_livereload_ignores_only_editor_backups(name: str, ignored: bool) -> None:
     assert editor_backup(name) is ignored
+
+
+def test_a_key_with_a_space_before_its_colon_is_read_as_the_key() -> None:
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", spaced_keys.NAME])
+    html = md.convert(
+        "Title : La fête\nDate\u00a0: 2026-06-21\n  Category :  Vie du quartier\n"
+        "    suite : de la valeur\n\nAttention : texte, pas une clé.\n"
+    )
+    assert md.Meta == {
+        "title": ["La fête"],
+        "date": ["2026-06-21"],
+        "category": ["Vie du quartier", "suite : de la valeur"],  # a continued value
+    }
+    assert html == "<p>Attention : texte, pas une clé.</p>"
+    # Between "---" lines, as meta reads them; the text after the header is left alone.
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", spaced_keys.NAME])
+    html = md.convert("---\nTitle : La fête\n---\nNote : ceci est du texte.\n")
+    assert md.Meta == {"title": ["La fête"]}
+    assert "Note : ceci est du texte." in html
+
+
+def test_an_article_written_with_french_colons_is_published_whole(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = content / ARTICLE
+    text = source.read_text("utf-8")
+    assert text.startswith("Title: ") and "\nCategory: Jardin partagé\n" in text
+    source.write_text(
+        text.replace("Title: ", "Title : ", 1).replace("\nCategory: ", "\nCategory\u00a0: ", 1),
+        "utf-8",
+    )
+    for build in ("cold", "cached"):
+        result = build_site(tmp_path / "output", content=content)
+        assert result.returncode == 0, (build, result.log)
+        page = (result.output / "2026" / "jardin-partage" / "index.html").read_text()
+        # Before, Pelican skipped it ("could not find information about 'title'").
+        assert "Category" not in page and "Skipping" not in result.log, build
+        category = result.output / "categorie" / "jardin-partage" / "index.html"
+        assert "/2026/jardin-partage/" in category.read_text(), build
+    proc = run_invoke("check", "--content", str(content))
+    assert proc.returncode == 0 and "Tout est correct" in proc.stdout, proc.stdout
