@@ -120,7 +120,8 @@ def test_the_writer_keeps_the_first_page_and_names_the_file_to_change(
         ("archives", None, page, f"content/pages/annonces.md : son adresse /archives/ est "
          f"déjà celle d’{own} : non publié → {fix}"),
         ("annonces", page, None, f"content/pages/annonces.md : son adresse /annonces/ est "
-         f"aussi celle d’{own}, qui n’est donc pas publiée → {fix}"),
+         f"aussi celle d’{own} : ce fichier y est publié à sa place, et la page du site "
+         f"manque → {fix}"),
         ("categories", None, None, "/categories/ : deux pages que le site crée lui-même ont "
          "cette adresse : seule la première est publiée → donnez-leur des adresses "
          "différentes dans les réglages …_SAVE_AS de pelicanconf.py"),

@@ -201,7 +201,8 @@ class IncrementalWriter(Writer):
             )  # fmt: skip
         elif first:
             logger.error(
-                "%s : son adresse %s est aussi celle d’%s, qui n’est donc pas publiée → %s",
+                "%s : son adresse %s est aussi celle d’%s : ce fichier y est publié à sa "
+                "place, et la page du site manque → %s",
                 named(first), address, own, fix,
             )  # fmt: skip
         else:
