@@ -47,13 +47,21 @@ def _meant_keys(value: object, schema: dict[str, Any]) -> set[str]:
     return {key_hint(str(name), known) for name in value if name not in known} - {None}
 
 
+def _key_name(where: tuple[str | int, ...]) -> str:
+    """« contact.email », « photos n°2 »: list items counted from 1, as editors count."""
+    name = ""
+    for part in where:
+        name += f" n°{part + 1}" if isinstance(part, int) else f"{'.' if name else ''}{part}"
+    return name or "annonce"
+
+
 def translate(
     path: Path, doc: YamlDocument, error: ValidationError, schema: dict[str, Any]
 ) -> list[ContentError]:
     """One jsonschema finding as editor messages (a `required` finding names one key)."""
     where = tuple(error.absolute_path)
     line, column = doc.line_of(where)
-    key = ".".join(str(part) for part in where) or "annonce"
+    key = _key_name(where)
     value = error.instance
     description = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
     kind = error.validator

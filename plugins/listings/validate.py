@@ -91,6 +91,8 @@ class ListingValidator:
         )
         errors: list[ContentError] = []
         for error in found:
+            if _photo_from_root(error):
+                continue  # _photos says it, with the path to write
             errors.extend(translate(path, doc, error, self.schema))
         return errors
 
@@ -191,7 +193,21 @@ class ListingValidator:
                 continue
             line, column = doc.line_of(("photos", index))
             target = (self.photos_root / name).resolve()
-            if not target.is_relative_to(self.photos_root.resolve()):
+            if name.startswith("/"):
+                # "/images/annonces/x.jpg", the address on the site: the path to write.
+                meant = _meant_photo(name, target, self.photos_root)
+                errors.append(
+                    ContentError(
+                        path,
+                        line,
+                        f"la photo « {name} » commence par « / »",
+                        (f"écrivez « {meant} » : " if meant else "")
+                        + "le chemin se compte depuis content/"
+                        + f"{self.settings['LISTING_PHOTOS_PATH']}/, sans / au début",
+                        column,
+                    )
+                )
+            elif not target.is_relative_to(self.photos_root.resolve()):
                 errors.append(
                     ContentError(
                         path,
@@ -202,16 +218,17 @@ class ListingValidator:
                     )
                 )
             elif not target.is_file():
-                meant = _meant_photo(name, target)
+                meant = _meant_photo(name, target, self.photos_root)
+                folder = f"content/{self.settings['LISTING_PHOTOS_PATH']}/"
+                if meant and name.replace("\\", "/").endswith(f"/{meant}"):
+                    hint = f"écrivez « {meant} » : le chemin se compte depuis {folder}"
+                else:
+                    hint = (
+                        f"vouliez-vous dire « {meant} » ? " if meant else ""
+                    ) + "vérifiez le nom du fichier (majuscules et extension comprises)"
                 errors.append(
                     ContentError(
-                        path,
-                        line,
-                        f"la photo « {name} » n’existe pas dans content/"
-                        f"{self.settings['LISTING_PHOTOS_PATH']}/",
-                        (f"vouliez-vous dire « {meant} » ? " if meant else "")
-                        + "vérifiez le nom du fichier (majuscules et extension comprises)",
-                        column,
+                        path, line, f"la photo « {name} » n’existe pas dans {folder}", hint, column
                     )
                 )
             else:
@@ -345,13 +362,30 @@ def _removed_warning(path: Path, start: int, removed: list[Removed]) -> ContentE
     )
 
 
-def _meant_photo(name: str, target: Path) -> str:
+def _photo_from_root(error: Any) -> bool:
+    """Whether a schema finding is a photo written from the site's root ("/images/…")."""
+    where = tuple(error.absolute_path)
+    return (
+        error.validator == "pattern"
+        and where[:1] == ("photos",)
+        and isinstance(error.instance, str)
+        and error.instance.startswith("/")
+    )
+
+
+def _meant_photo(name: str, target: Path, photos_root: Path) -> str:
     """The photo probably meant by `name`, written as the listing would write it ("" if none):
-    the same file but for case (VELO.JPG, the usual slip), or a typing slip away ("velo-enfnat").
+    the path from the photos folder when `name` starts higher ("content/images/annonces/x.jpg",
+    "/images/annonces/x.jpg"), the same file but for case (VELO.JPG, the usual slip), or a
+    typing slip away ("velo-enfnat").
 
     Only close names: a guess that shares just ".jpg" with `name` would send the editor to
     someone else's photo.
     """
+    parts = [part for part in name.replace("\\", "/").split("/") if part]
+    for start in range(1, len(parts)):
+        if (photos_root / "/".join(parts[start:])).is_file():
+            return "/".join(parts[start:])
     try:
         names = sorted(entry.name for entry in os.scandir(target.parent) if entry.is_file())
     except OSError:

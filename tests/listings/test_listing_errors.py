@@ -62,6 +62,19 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         11,
         "la photo « annonces/absente.jpg » n’existe pas",
     ),
+    # Written from content/ or from the site's root: one message, with the path to write.
+    "photo-depuis-content": (
+        _replace(11, "  - content/images/annonces/velo-enfant.jpg"),
+        11,
+        "la photo « content/images/annonces/velo-enfant.jpg » n’existe pas",
+    ),
+    "photo-depuis-la-racine": (
+        _replace(11, "  - /images/annonces/velo-enfant.jpg"),
+        11,
+        "la photo « /images/annonces/velo-enfant.jpg » commence par « / »",
+    ),
+    # Items of a list are counted from 1, as editors count: the second tag.
+    "etiquette-nombre": (VALID + "tags: [vélo, 12]\n", 14, "« tags n°2 » doit être du texte"),
     "sans-contact": (
         _without(9).replace("contact:\n", "contact: {}\n"),
         8,
@@ -110,6 +123,10 @@ HINTS = {
     "categorie-inconnue": "Choisissez parmi : maison, jardin",
     "photo-absente": "vouliez-vous dire « annonces/velo-enfant.jpg »",
     "photo-en-capitales": "vouliez-vous dire « annonces/velo-enfant.jpg »",
+    "photo-depuis-content": "écrivez « annonces/velo-enfant.jpg » : le chemin se compte depuis "
+    "content/images/",
+    "photo-depuis-la-racine": "écrivez « annonces/velo-enfant.jpg » : le chemin se compte "
+    "depuis content/images/, sans / au début",
     "cle-inconnue": "vouliez-vous dire « price »",
     "cle-en-francais": "vouliez-vous dire « location » ?",
     "contact-en-francais": "vouliez-vous dire « email » ?",
