@@ -79,7 +79,10 @@ METADATA_EXTRA_KEYS = ["Image", "SEO-Ignore", "Canonical"]
 TYPOGRIFY = False
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # Footnotes' "↩" links carry a title, in English by default: the site is in French.
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Retour à l’appel de note %d dans le texte"}
+        },
         "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.smarty": {},
     },

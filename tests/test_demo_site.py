@@ -184,6 +184,11 @@ def test_french_by_default(demo_output: Path) -> None:
         "décembre",
     ]
     assert french_months[month - 1] in page.select_one("time").get_text()
+    # What Markdown writes by itself, too: a footnote's way back is titled in French.
+    notes = _soup(demo_output / "2026" / "assemblee-generale-nouveau-bureau" / "index.html")
+    back = notes.select_one("a.footnote-backref")
+    assert back["title"] == "Retour à l’appel de note 1 dans le texte"
+    assert "Jump back" not in str(notes)
 
 
 def _references(soup: BeautifulSoup) -> list[str]:
