@@ -13,9 +13,11 @@ from .rewrite import source_for
 
 # Markdown images and HTML <img>; the path is what the page wrote. A Markdown address is
 # read as Python-Markdown does: in <…>, or up to the closing parenthesis (pairs inside
-# are kept, "photo(1).jpg"), spaces included ("ma photo.jpg") but not a title ("Titre").
-_ADDRESS = r"<([^>]+)>|((?:[^()\s]|\([^()]*\)|\s+(?=[^\"'()\s]))+)"
-_MARKDOWN_IMAGE = re.compile(rf"!\[[^\]]*\]\(\s*(?:{_ADDRESS})")
+# are kept, "photo(1).jpg"), spaces included ("ma photo.jpg") but not a title ("Titre"),
+# on one line, and only if the parenthesis closes there: "![a](x.jpg" with no ")" is text
+# on the page, not an image, and must not run into the next line's.
+_ADDRESS = r"<([^>\n]+)>|((?:[^()\s]|\([^()\n]*\)|[ \t]+(?=[^\"'()\s]))+)"
+_MARKDOWN_IMAGE = re.compile(rf"!\[[^\]]*\]\([ \t]*(?:{_ADDRESS})(?=[^\n]*\))")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc=[\"']([^\"']+)")
 
 

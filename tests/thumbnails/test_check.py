@@ -18,6 +18,8 @@ def test_referenced_images_reads_addresses_as_markdown_does(tmp_path: Path) -> N
         "![d](../images/relative.jpg 'Titre')\n"
         '<img src="{static}/images/html.jpg" alt="e">\n'
         "![f](https://example.org/ailleurs.jpg)\n"  # not ours
+        "![g]({static}/images/oubli.jpg\n"  # no ")": text on the page, not an image
+        "![h] ({static}/images/espace.jpg)\n"  # a space after "]": text too
     )
     settings = {"PATH": str(content), "THUMBNAIL_SOURCE_PATH": "images"}
     found = referenced_images(page, text, settings)
