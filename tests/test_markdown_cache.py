@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from markdown_cache import reader
 from markdown_cache.reader import CachedMarkdownReader, configure
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
@@ -99,6 +100,40 @@ def test_a_different_markdown_setting_converts_again(content: Path, tmp_path: Pa
     reader.read(str(_files(content)[0]))
     assert CachedMarkdownReader._store.converted == 1
     CachedMarkdownReader.save_store()
+
+
+def test_a_change_to_a_plugins_markdown_extension_converts_again(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A plugin's extension (as ignored_input.spaced_keys) is named in MARKDOWN: the name
+    # alone would keep the cached HTML of its old code.
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = tmp_path / "essai_extension.py"
+    code = (
+        "from markdown.extensions import Extension\n"
+        "class E(Extension):\n"
+        "    def extendMarkdown(self, md):\n"
+        "        pass  # {}\n"
+        "def makeExtension(**kwargs):\n"
+        "    return E(**kwargs)\n"
+    )
+    module.write_text(code.format("première version"), "utf-8")
+    cache = tmp_path / "cache"
+
+    def read_first() -> int:
+        reader._extensions_digest.cache_clear()  # as a new build process would
+        CachedMarkdownReader._store = None
+        settings = _settings(content, cache, 1)
+        settings["MARKDOWN"]["extension_configs"]["essai_extension"] = {}
+        CachedMarkdownReader(settings).read(str(_files(content)[0]))
+        converted = CachedMarkdownReader._store.converted
+        CachedMarkdownReader.save_store()
+        return converted
+
+    assert read_first() == 1
+    assert read_first() == 0  # same code: from the cache
+    module.write_text(code.format("seconde version"), "utf-8")
+    assert read_first() == 1
 
 
 def test_bad_setting_stops_the_build(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import logging
 import os
 import pickle
@@ -140,6 +141,32 @@ def _code_digest() -> bytes:
     return hashlib.sha256(Path(__file__).read_bytes()).digest()
 
 
+def _extension_names(md_settings: dict[str, Any]) -> tuple[str, ...]:
+    named = [*md_settings.get("extensions", []), *md_settings.get("extension_configs", {})]
+    return tuple(sorted({name for name in named if isinstance(name, str)}))
+
+
+@functools.cache
+def _extensions_digest(names: tuple[str, ...]) -> bytes:
+    """The source of the Markdown extensions MARKDOWN names that are not Markdown's own (a
+    plugin's, such as ignored_input.spaced_keys): their code shapes the HTML, and the
+    setting holds only their names. Markdown's own are covered by its version."""
+    digest = hashlib.sha256()
+    for name in sorted(names):
+        if name.partition(".")[0] == "markdown":
+            continue
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec else None
+        # Not found: Markdown reports it when it loads the extension; the name is hashed.
+        digest.update(name.encode() + b"\0")
+        if origin and Path(origin).is_file():
+            digest.update(Path(origin).read_bytes())
+    return digest.digest()
+
+
 class CachedMarkdownReader(MarkdownReader):
     """MarkdownReader whose conversions are cached by content and done in parallel."""
 
@@ -153,6 +180,7 @@ class CachedMarkdownReader(MarkdownReader):
         parts = [
             _code_digest(),
             repr(sorted(settings["MARKDOWN"].items(), key=lambda item: item[0])).encode(),
+            _extensions_digest(_extension_names(settings["MARKDOWN"])),
             repr(sorted(settings["FORMATTED_FIELDS"])).encode(),
             markdown.__version__.encode(),
             pelican.__version__.encode(),
