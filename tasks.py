@@ -143,11 +143,12 @@ def build(
 @task(
     help={
         "output": "The built site to delete (default: output/).",
-        "all": "Also delete the image cache (.cache/thumbnails): every image is then re-encoded.",
+        "all": "Also delete every cache under .cache/ (images, Markdown, listings, SEO…): "
+        "the next build does everything again.",
     }
 )
 def clean(c: Context, output: str | None = None, all: bool = False) -> None:
-    """Delete output/ and Pelican's cache; --all also deletes the image cache."""
+    """Delete output/ (and Pelican's cache, if enabled); --all also deletes .cache/."""
     folders = [Path(output).resolve() if output else ROOT / "output"]
     # The image cache is keyed by content, so it is never stale: keeping it makes rebuild fast.
     folders.append(CACHE_DIR if all else CACHE_DIR / "pelican")
