@@ -29,7 +29,7 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 
-# Where `invoke publish` puts the site (README.md, section "Publier"). Hosts, users, paths and
+# Where `invoke publish` puts the site (README.md, section "Publish"). Hosts, users, paths and
 # keys are the association's secrets: they come from the environment (or ~/.ssh/config),
 # never from this file. target: "rsync" (a server, over SSH), "local" (a folder of this
 # machine) or "git" (a branch for GitHub/GitLab Pages).

@@ -200,7 +200,7 @@ def livereload(c: Context, port: int = PORT) -> None:
     rebuild()
     server = Server()
     # All of content/, not only the suffixes a build reads: a `.txt` copy of an article or a
-    # listing saved as `.YAML` is left out of the site, and the build that says so must run
+    # listing saved as `.json` is left out of the site, and the build that says so must run
     # when it is saved. Hidden files (editors' swap files) are not matched by the glob.
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
         server.watch(

@@ -1,7 +1,8 @@
 """The table of checks: each one has a stable id, a severity, a one-line fix, and a function.
 
-The check modules (`checks.py`, `address.py`, `links.py`, `jsonld.py`, `sitewide.py`) register their
-functions here with the decorators below; `all_checks()` imports them so the table is full.
+The check modules (`checks.py`, `address.py`, `links.py`, `jsonld.py`, `sitewide.py`,
+`privacy.py`) register their functions here with the decorators below; `all_checks()` imports
+them so the table is full.
 Ids are a contract: reports, opt-outs (`SEO_IGNORE`, `babillard:seo-ignore`) and the
 `invoke seo` task refer to them, so an id is never renamed, only retired.
 """
