@@ -13,10 +13,10 @@ import pytest
 from ignored_input import (
     broken_links,
     editor_backup,
+    header_keys,
     known_keys,
     page_relative_links,
     skip_problems,
-    spaced_keys,
     unknown_keys,
     unread_files,
 )
@@ -447,7 +447,7 @@ def test_livereload_ignores_only_editor_backups(name: str, ignored: bool) -> Non
 
 
 def test_a_key_with_a_space_before_its_colon_is_read_as_the_key() -> None:
-    md = markdown.Markdown(extensions=["markdown.extensions.meta", spaced_keys.NAME])
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", header_keys.NAME])
     html = md.convert(
         "Title : La fête\nDate\u00a0: 2026-06-21\n  Category :  Vie du quartier\n"
         "    suite : de la valeur\n\nAttention : texte, pas une clé.\n"
@@ -459,10 +459,54 @@ def test_a_key_with_a_space_before_its_colon_is_read_as_the_key() -> None:
     }
     assert html == "<p>Attention : texte, pas une clé.</p>"
     # Between "---" lines, as meta reads them; the text after the header is left alone.
-    md = markdown.Markdown(extensions=["markdown.extensions.meta", spaced_keys.NAME])
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", header_keys.NAME])
     html = md.convert("---\nTitle : La fête\n---\nNote : ceci est du texte.\n")
     assert md.Meta == {"title": ["La fête"]}
     assert "Note : ceci est du texte." in html
+
+
+def test_a_key_in_french_no_longer_ends_the_header() -> None:
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", header_keys.NAME])
+    html = md.convert(
+        "Title: La fête\nRésumé : Une phrase.\nMots clés: fête\nCategory: Vie du quartier\n"
+        "Le marché aura lieu : samedi\nTags: voisins\n\nLe texte.\n"
+    )
+    # The French keys are read as unknown keys (the warning names them); the lines after
+    # them are read as the header they are. Four words are a sentence: meta stops there.
+    assert md.Meta == {
+        "title": ["La fête"],
+        "resume": ["Une phrase."],
+        "mots-cles": ["fête"],
+        "category": ["Vie du quartier"],
+    }
+    assert "Le marché aura lieu : samedi" in html and "Category" not in html
+    assert header_keys.readable_key("Étiquettes") == "Etiquettes"
+
+
+def test_an_article_with_a_french_key_keeps_the_rest_of_its_header(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = content / ARTICLE
+    text = source.read_text("utf-8")
+    assert "\nCategory: Jardin partagé\n" in text
+    source.write_text(
+        text.replace("\nCategory: ", "\nRésumé: Les parcelles du jardin.\nCategory: ", 1),
+        "utf-8",
+    )
+    number = text.splitlines().index("Category: Jardin partagé") + 1
+    warning = (
+        f"{ARTICLE}:{number} : la clé « Résumé » n’existe pas : cette ligne est ignorée "
+        "→ vouliez-vous dire « Summary » ?"
+    )
+    result = build_site(tmp_path / "output", content=content)
+    assert result.returncode == 0, result.log
+    assert warning in result.log, result.log
+    page = (result.output / "2026" / "jardin-partage" / "index.html").read_text()
+    # Before, the header ended at « Résumé »: its lines were text on the page, and the
+    # article lost its category, tags, author and summary.
+    assert "Résumé" not in page and "Category" not in page and "Tags:" not in page
+    category = result.output / "categorie" / "jardin-partage" / "index.html"
+    assert "/2026/jardin-partage/" in category.read_text()
 
 
 def test_an_article_written_with_french_colons_is_published_whole(tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ def test_a_different_markdown_setting_converts_again(content: Path, tmp_path: Pa
 def test_a_change_to_a_plugins_markdown_extension_converts_again(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A plugin's extension (as ignored_input.spaced_keys) is named in MARKDOWN: the name
+    # A plugin's extension (as ignored_input.header_keys) is named in MARKDOWN: the name
     # alone would keep the cached HTML of its old code.
     monkeypatch.syspath_prepend(str(tmp_path))
     module = tmp_path / "essai_extension.py"

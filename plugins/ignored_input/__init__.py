@@ -16,10 +16,12 @@
   files under STATIC_PATHS, ARTICLE_EXCLUDES, PAGE_EXCLUDES or IGNORE_FILES are not
   reported.
 
-- **A header key with a space before its colon** (`Title : Fête`, as French typography
-  writes it): Markdown's header reader stops there, Pelican skips the article for want of
-  a title, or shows the rest of the header as text. Such a line is read as `Title:`
-  (spaced_keys.py, a Markdown extension this plugin adds to the MARKDOWN setting).
+- **A header line Markdown's header reader stops at**: a space before the colon
+  (`Title : Fête`, as French typography writes it) or a key in French (`Résumé:`). Pelican
+  skipped the article for want of a title, or showed the rest of the header as text. The
+  first is read as `Title:`; the second stays an unknown key, with its warning, and the
+  lines after it are read (header_keys.py, a Markdown extension this plugin adds to the
+  MARKDOWN setting).
 
 - **A file Pelican skips** for a missing title, a date it cannot read or an unknown
   status: Pelican's English message (for a date, only "Could not process x.md") becomes an
@@ -92,10 +94,10 @@ from pelican.contents import Article, Page
 
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, may_be_misread, misread_dates
+from .header_keys import read_header_keys
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import editor_backup, english_key, header_lines, shown
-from .spaced_keys import read_spaced_keys
 from .spellings import variant_spellings
 
 __all__ = [
@@ -303,9 +305,9 @@ _messages = PelicanMessages()
 
 def explain_skips(pelican: Any) -> None:
     """At `initialized`: Pelican's messages about a file it skips are said our way, and
-    those about a link `check` named are dropped (skipped.py), for this build. A header key
-    written `Title : …`, with a space, is read (spaced_keys.py)."""
-    read_spaced_keys(pelican.settings)
+    those about a link `check` named are dropped (skipped.py), for this build. Header lines
+    written `Title : …` or `Résumé: …` no longer end the header (header_keys.py)."""
+    read_header_keys(pelican.settings)
     _messages.new_build(pelican.settings)
     for name in PELICAN_LOGGERS:
         logging.getLogger(name).addFilter(_messages)  # once: addFilter skips a known one

@@ -149,7 +149,7 @@ def _extension_names(md_settings: dict[str, Any]) -> tuple[str, ...]:
 @functools.cache
 def _extensions_digest(names: tuple[str, ...]) -> bytes:
     """The source of the Markdown extensions MARKDOWN names that are not Markdown's own (a
-    plugin's, such as ignored_input.spaced_keys): their code shapes the HTML, and the
+    plugin's, such as ignored_input.header_keys): their code shapes the HTML, and the
     setting holds only their names. Markdown's own are covered by its version."""
     digest = hashlib.sha256()
     for name in sorted(names):

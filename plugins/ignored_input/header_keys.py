@@ -1,0 +1,78 @@
+"""Header lines Markdown's `meta` extension would stop at, written so that it reads on.
+
+`meta`, which reads Pelican's headers, ends the header at the first line that is not
+`Key: value` with a key of ASCII letters, digits, `_` or `-` and the colon right after it.
+Every header line after that one became text on the page, and its keys were lost. Editors
+write two such lines:
+
+- `Title : Fête`: French typography puts a space before « : ». With `Title`, Pelican
+  skipped the article for want of a title.
+- `Résumé: …`, `Mots clés: …`: a key in French. That line is meant to be ignored (the plugin
+  warns, with the key to write: `unknown_keys`), but not the lines after it.
+
+Just before `meta` reads the header, this extension joins each key to its colon and writes
+a key `meta` cannot read as its ASCII form (`Resume`, `Mots-cles`). `meta` then reads the
+whole header: an unknown key stays unknown (Pelican keeps it, nothing reads it), and the
+warning about it stands. A "key" of more than two words is left as it is: it is rather a
+sentence written under the header without a blank line, which Markdown shows as text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+# The name Markdown imports the extension by, in the MARKDOWN setting: a string, so that the
+# setting pickles (parallel Markdown workers) and reads the same in every build (caches).
+NAME = "ignored_input.header_keys"
+
+# A key line as `meta` finds them (at most 3 spaces before it: 4 continue the value above),
+# with any spaces before the colon: ordinary, no-break and narrow no-break ones.
+_KEY_LINE = re.compile(r"^([ ]{0,3})([^\s:][^:]*?)[ \t\u00a0\u202f]*:(.*)$")
+_NOT_KEY = re.compile(r"[^A-Za-z0-9_-]+")
+# meta also reads a header between "---" and "---" (or "..."): markdown.extensions.meta.
+_YAML_START = re.compile(r"^-{3}(\s.*)?")
+_YAML_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+
+
+def readable_key(key: str) -> str:
+    """`key` as `meta` can read it: « Résumé » → Resume, « Mots clés » → Mots-cles ("" if
+    nothing of it is left)."""
+    ascii_only = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return _NOT_KEY.sub("-", ascii_only).strip("-")
+
+
+class _ReadableHeader(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        start = 1 if lines and _YAML_START.match(lines[0]) else 0
+        for index in range(start, len(lines)):
+            line = lines[index]
+            if not line.strip() or _YAML_END.match(line):
+                break  # where meta's header ends
+            found = _KEY_LINE.match(line)
+            if found is None or len(found[2].split()) > 2:
+                continue
+            key = readable_key(found[2])
+            if key:
+                lines[index] = f"{found[1]}{key}:{found[3]}"
+        return lines
+
+
+class HeaderKeysExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # meta runs at 27 and normalize_whitespace at 30: in between, on clean lines.
+        md.preprocessors.register(_ReadableHeader(md), "header_keys", 28)
+
+
+def makeExtension(**kwargs: Any) -> HeaderKeysExtension:
+    return HeaderKeysExtension(**kwargs)
+
+
+def read_header_keys(settings: dict[str, Any]) -> None:
+    """Add the extension to the MARKDOWN setting (once: the setting may be reused)."""
+    settings["MARKDOWN"].setdefault("extension_configs", {}).setdefault(NAME, {})
