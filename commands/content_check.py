@@ -47,9 +47,9 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
         item for item in planned if isinstance(item, Article) and item.status == "published"
     ]
     for spelling in variant_spellings(published):
-        path = Path(spelling.item.source_path)
-        line = spelling.line(path.read_text(encoding="utf-8-sig"))
-        warnings.append(ContentError(path, line, spelling.message, spelling.hint))
+        warnings.append(
+            ContentError(spelling.source, spelling.line(), spelling.message, spelling.hint)
+        )
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)
     warnings += [

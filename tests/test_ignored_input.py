@@ -137,7 +137,9 @@ def test_build_and_check_report_what_they_ignore_every_time(tmp_path: Path) -> N
     assert "3 avertissement(s)" in proc.stdout
 
 
-def test_a_name_written_two_ways_is_flagged_where_most_articles_write_it_otherwise() -> None:
+def test_a_name_written_two_ways_is_flagged_where_most_articles_write_it_otherwise(
+    tmp_path: Path,
+) -> None:
     def article(name: str, category: str, tags: list[str], authors: list[str]) -> object:
         def named(value: str) -> SimpleNamespace:
             return SimpleNamespace(name=value, slug=value.lower())  # as slugify would
@@ -147,6 +149,7 @@ def test_a_name_written_two_ways_is_flagged_where_most_articles_write_it_otherwi
             category=named(category),
             tags=[named(t) for t in tags],
             authors=[named(a) for a in authors],
+            source_path=str(tmp_path / f"{name}.md"),
         )
 
     articles = [
@@ -164,8 +167,10 @@ def test_a_name_written_two_ways_is_flagged_where_most_articles_write_it_otherwi
         ("a", "l’étiquette", "jardin", "Jardin", 1),
         ("b", "l’auteur", "Claire martin", "Claire Martin", 1),
     ]
-    text = "Title: C\nCategory: vie du quartier\n\nTexte : vie du quartier.\n"
-    assert variant_spellings(articles)[0].line(text) == 2
+    (tmp_path / "c.md").write_text(
+        "Title: C\nCategory: vie du quartier\n\nTexte : vie du quartier.\n"
+    )
+    assert variant_spellings(articles)[0].line() == 2
 
 
 CONTENT_SETTINGS = {

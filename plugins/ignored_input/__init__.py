@@ -328,13 +328,8 @@ def report_spellings(generator: Any) -> None:
     """At `article_generator_finalized`: warn about each article that writes a category, a
     tag or an author otherwise than most articles do (spellings.py)."""
     for spelling in variant_spellings([*generator.articles, *generator.translations]):
-        source = Path(spelling.item.source_path)
-        try:
-            line = spelling.line(source.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            line = 1
-        where = shown(source, generator.settings)
-        logger.warning("%s:%d : %s → %s", where, line, spelling.message, spelling.hint)
+        where = shown(spelling.source, generator.settings)
+        logger.warning("%s:%d : %s → %s", where, spelling.line(), spelling.message, spelling.hint)
 
 
 def register() -> None:

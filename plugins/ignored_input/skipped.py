@@ -88,10 +88,11 @@ NOT_UTF8 = Problem(
 
 def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Problem]:
     """What makes Pelican skip this article or page (`text`, the file at `path`)."""
-    fields = {key.lower(): (number, value) for number, key, value in header_lines(text)}
+    lines = header_lines(text)
+    fields = {key.lower(): (number, value) for number, key, value in lines}
     problems = []
     if not fields.get("title", (0, ""))[1]:
-        problems.append(_no_title(text))
+        problems.append(_no_title(lines))
     if "date" in fields:
         number, value = fields["date"]
         try:
@@ -124,9 +125,10 @@ def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Probl
     return problems
 
 
-def _no_title(text: str) -> Problem:
-    """The missing title, pointing at the `Titre:` line if the editor wrote one."""
-    for number, key, value in header_lines(text):
+def _no_title(lines: list[tuple[int, str, str]]) -> Problem:
+    """The missing title, pointing at the `Titre:` line (of `header_lines`) if the editor
+    wrote one."""
+    for number, key, value in lines:
         if english_key(key) == "title" and value:
             return Problem(
                 number,

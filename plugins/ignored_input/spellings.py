@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .source import header_lines
@@ -58,9 +59,17 @@ class Spelling:
     def hint(self) -> str:
         return f"écrivez « {self.usual} », comme {'lui' if self.others == 1 else 'eux'}"
 
-    def line(self, text: str) -> int:
-        """The header line of `text` (the article's source) that writes it; 1 if none does
-        (a category from the folder or DEFAULT_CATEGORY)."""
+    @property
+    def source(self) -> Path:
+        return Path(self.item.source_path)
+
+    def line(self) -> int:
+        """The header line of the article's source that writes it; 1 if none does (a
+        category from the folder or DEFAULT_CATEGORY) or the file cannot be read."""
+        try:
+            text = self.source.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return 1
         for number, key, value in header_lines(text):
             if key.lower() in self.keys and self.written in value:
                 return number

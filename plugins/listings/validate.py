@@ -195,7 +195,7 @@ class ListingValidator:
             target = (self.photos_root / name).resolve()
             if name.startswith("/"):
                 # "/images/annonces/x.jpg", the address on the site: the path to write.
-                meant = _meant_photo(name, target, self.photos_root)
+                meant = _meant_photo(name, self.photos_root)
                 errors.append(
                     ContentError(
                         path,
@@ -218,7 +218,7 @@ class ListingValidator:
                     )
                 )
             elif not target.is_file():
-                meant = _meant_photo(name, target, self.photos_root)
+                meant = _meant_photo(name, self.photos_root)
                 folder = f"content/{self.settings['LISTING_PHOTOS_PATH']}/"
                 if meant and name.replace("\\", "/").endswith(f"/{meant}"):
                     hint = f"écrivez « {meant} » : le chemin se compte depuis {folder}"
@@ -373,7 +373,7 @@ def _photo_from_root(error: Any) -> bool:
     )
 
 
-def _meant_photo(name: str, target: Path, photos_root: Path) -> str:
+def _meant_photo(name: str, photos_root: Path) -> str:
     """The photo probably meant by `name`, written as the listing would write it ("" if none):
     the path from the photos folder when `name` starts higher ("content/images/annonces/x.jpg",
     "/images/annonces/x.jpg"), the same file but for case (VELO.JPG, the usual slip), or a
@@ -386,6 +386,7 @@ def _meant_photo(name: str, target: Path, photos_root: Path) -> str:
     for start in range(1, len(parts)):
         if (photos_root / "/".join(parts[start:])).is_file():
             return "/".join(parts[start:])
+    target = photos_root.joinpath(*parts)
     try:
         names = sorted(entry.name for entry in os.scandir(target.parent) if entry.is_file())
     except OSError:
