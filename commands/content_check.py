@@ -25,6 +25,7 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
     and warnings about what it would ignore (a mistyped header key, a link to no file)."""
     from ignored_input import file_problems, known_keys, unread_files, unread_message
     from ignored_input.addresses import planned_clashes, planned_items
+    from ignored_input.link_targets import draft_links
     from ignored_input.spellings import variant_spellings
     from listings.errors import ContentError
     from pelican.contents import Article
@@ -42,6 +43,15 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
     planned = planned_items(sources, settings)
     for item, line, message, hint in planned_clashes(planned, settings):
         problems.append(ContentError(Path(item.source_path), line, message, hint))
+    # A link to a draft: it works in the preview, not on the published site (ignored_input).
+    drafts = {Path(os.path.normpath(i.source_path)) for i in planned if i.status == "draft"}
+    for path in sources if drafts else ():
+        if Path(os.path.normpath(path)) not in drafts:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+            warnings += [
+                ContentError(path, w.line, w.message, w.hint)
+                for w in draft_links(path, text, drafts, settings)
+            ]
     # A category, tag or author written two ways: the lists show one (ignored_input).
     published = [
         item for item in planned if isinstance(item, Article) and item.status == "published"

@@ -381,9 +381,14 @@ def _read_again(generator: Any, relative: str, old: Any) -> tuple[Any, Any] | st
         return f"{relative} : ses liens vers des fichiers ont changé"
     if _images(new.content) != _images(old.content):
         return f"{relative} : ses images ont changé"
+    # Whether such a link leads to a draft or to nothing is checked once every file is read
+    # (ignored_input, at all_generators_finalized): a full build says it again.
+    if _FILENAME_LINK.findall(new._content) != _FILENAME_LINK.findall(old._content):
+        return f"{relative} : ses liens vers d’autres pages ont changé"
     return old, new
 
 
+_FILENAME_LINK = re.compile(r"""[{|]filename[|}][^"'\s>]*""")
 _IMAGE_ADDRESS = re.compile(r"""\b(?:src|srcset)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 

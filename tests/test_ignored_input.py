@@ -534,3 +534,48 @@ def test_an_article_written_with_french_colons_is_published_whole(tmp_path: Path
         assert "/2026/jardin-partage/" in category.read_text(), build
     proc = run_invoke("check", "--content", str(content))
     assert proc.returncode == 0 and "Tout est correct" in proc.stdout, proc.stdout
+
+
+def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "articles" / "2026-11-20-brouillon.md").write_text(
+        "Title: Un brouillon\nDate: 2026-11-20\nCategory: Vie du quartier\nTags: inédit\n"
+        "Status: draft\n\nPas encore prêt.\n",
+        "utf-8",
+    )
+    (content / "listings" / "incomplete.yaml").write_text("title: Une annonce\n", "utf-8")
+    source = content / ARTICLE
+    text = source.read_text("utf-8")
+    source.write_text(
+        text
+        + "\nVoir [les bocaux]({filename}/listings/bocaux-en-verre.yaml).\n"
+        + "\nVoir [le brouillon]({filename}2026-11-20-brouillon.md).\n"
+        + "\nVoir [l’annonce]({filename}../listings/incomplete.yaml).\n",
+        "utf-8",
+    )
+    number = len(text.splitlines()) + 2
+    said = [
+        f"content/{ARTICLE}:{number + 2} : le lien « {{filename}}2026-11-20-brouillon.md » "
+        "vise un brouillon (Status: draft) : il marche dans l’aperçu, mais le site publié n’a "
+        "pas cette page → publiez d’abord content/articles/2026-11-20-brouillon.md (Status: "
+        "published), ou retirez le lien",
+        f"content/{ARTICLE}:{number + 4} : le lien « {{filename}}../listings/incomplete.yaml » "
+        "vise content/listings/incomplete.yaml, qui n’est pas publié : il reste mort → "
+        "corrigez content/listings/incomplete.yaml",
+    ]
+    page = tmp_path / "output" / "2026" / "jardin-partage" / "index.html"
+    for build in ("cold", "cached"):
+        result = build_site(tmp_path / "output", content=content)
+        for line in said:
+            assert line in result.log, (build, result.log)
+        assert "Unable to find" not in result.log, result.log
+        html = page.read_text("utf-8")
+        # A listing is linked by its file, as an article is.
+        assert 'href="/annonces/bocaux-en-verre/"' in html
+        # The draft's preview links to no author, category or tag page it does not have.
+        assert "SEO /brouillons/" not in result.log, result.log
+    draft = (tmp_path / "output" / "brouillons" / "brouillon" / "index.html").read_text("utf-8")
+    assert "<li>inédit</li>" in draft and "etiquette/inedit/" not in draft
+    proc = run_invoke("check", "--content", str(content))
+    assert said[0] in proc.stdout, proc.stdout

@@ -135,6 +135,11 @@ FULL_EDITS = {
         "photos",
     ),
     "article image": (lambda p: _replace(p, VELO, f"![{VELO_PHOTO}", "[Photo"), "ont changé"),
+    # Whether a new link leads to a draft or to nothing is found once every file is read.
+    "article link": (
+        lambda p: _append(p, VELO, f"Voir [le vélo]({{filename}}/listings/{LISTING.name})."),
+        "liens vers d’autres pages",
+    ),
     # Raw HTML in a listing: removed, and a warning only a full build reports every time.
     "listing HTML": (
         lambda p: _replace(p, LISTING, "pneus presque neufs", "pneus <u>presque</u> neufs"),

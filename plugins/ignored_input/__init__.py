@@ -57,6 +57,16 @@
       vise un fichier qui n’existe pas : il reste mort → vouliez-vous dire
       « {filename}2026-06-21-fête.md » ? Sinon, corrigez le chemin ou retirez-le
 
+- **A `{filename}` link to a draft, or to a file nothing published** (an article Pelican
+  skipped, a listing with an error): the draft's link works in the local preview only, the
+  other stays dead. Found once every generator has read, from the HTML Pelican read, so a
+  build reads no file again for it (link_targets.py):
+
+      ATTENTION content/articles/2026-11-20-fete.md:9 : le lien « {filename}2026-12-01-repas.md »
+      vise un brouillon (Status: draft) : il marche dans l’aperçu, mais le site publié n’a
+      pas cette page → publiez d’abord content/articles/2026-12-01-repas.md (Status:
+      published), ou retirez le lien
+
 - **A link to a file of content/ written without `{static}` or `{filename}`**, as the file
   tree shows it: `![Le plan](images/plan.jpg)`. Pelican leaves it as written, the browser
   takes it from the page's address (/2026/fete/images/plan.jpg) and finds nothing. The
@@ -95,15 +105,17 @@ from pelican.contents import Article, Page
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, may_be_misread, misread_dates
 from .header_keys import read_header_keys
+from .link_targets import UnpublishedLink, unpublished_links
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import editor_backup, english_key, header_lines, shown
 from .spellings import variant_spellings
 
 __all__ = [
-    "BrokenLink", "PageRelativeLink", "Problem", "UnknownKey", "broken_links", "editor_backup",
-    "file_problems", "header_lines", "known_keys", "page_relative_links", "shown",
-    "skip_problems", "unknown_keys", "unread_files", "unread_message",
+    "BrokenLink", "PageRelativeLink", "Problem", "UnknownKey", "UnpublishedLink",
+    "broken_links", "editor_backup", "file_problems", "header_lines", "known_keys",
+    "page_relative_links", "shown", "skip_problems", "unknown_keys", "unpublished_links",
+    "unread_files", "unread_message",
 ]  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -288,6 +300,30 @@ def unread_message(extensions: set[str]) -> tuple[str, str]:
     )
 
 
+def report_unpublished_links(generators: list[Any]) -> None:
+    """At `all_generators_finalized`, when every generator has read (the listings plugin's
+    too): warn about each `{filename}` link of a published article or page to a draft or to
+    a file nothing published (link_targets.py). Pelican's line about it is dropped."""
+    contents = [
+        item
+        for generator in generators
+        for name in (*ARTICLE_LISTS, *PAGE_LISTS)
+        if "draft" not in name
+        for item in getattr(generator, name, None) or ()
+        if isinstance(item, Article | Page)
+    ]
+    if not contents:
+        return
+    settings = contents[0].settings
+    generated = next(g.context["generated_content"] for g in generators if hasattr(g, "context"))
+    found = unpublished_links(contents, generated, settings)
+    _messages.named([link for _instance, link in found])
+    for instance, link in found:
+        where = shown(Path(instance.source_path), settings)
+        line = f":{link.line}" if link.line else ""
+        logger.warning("%s%s : %s → %s", where, line, link.message, link.hint)
+
+
 def report_unread(generators: list[Any]) -> None:
     """At `all_generators_finalized`: warn about each file no reader took."""
     readers = next((g.readers for g in generators if hasattr(g, "readers")), None)
@@ -340,3 +376,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(report_spellings)
     signals.content_object_init.connect(check)
     signals.all_generators_finalized.connect(report_unread)
+    signals.all_generators_finalized.connect(report_unpublished_links)

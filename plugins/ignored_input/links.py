@@ -49,8 +49,11 @@ RELATIVE = re.compile(r"""=["'](?![a-zA-Z][\w+.-]*:|[/#?{|"'])(?<=(?:src|ref)=["
 # Relative images from the source's folder are taken as {static} ones by the thumbnails
 # plugin; other files linked that way are not.
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif"})
-# Sources Pelican reads (linked with {filename}); anything else is {static}.
-SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst"})
+# Sources Pelican reads (linked with {filename}), and listings, which the listings plugin
+# makes linkable the same way; anything else is {static}.
+SOURCE_SUFFIXES = frozenset(
+    {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst", ".yaml", ".yml"}
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class BrokenLink:
         )
 
 
-def _addresses(text: str) -> Iterator[tuple[int, str, str | None]]:
+def addresses(text: str) -> Iterator[tuple[int, str, str | None]]:
     """Each address `text` writes where Pelican would replace a marker, as Python-Markdown
     reads it: (line, address, the HTML attribute it is the value of, if any)."""
     for number, line in enumerate(text.splitlines(), start=1):
@@ -96,26 +99,40 @@ def _addresses(text: str) -> Iterator[tuple[int, str, str | None]]:
             yield number, _address(match.group(1), line[match.end() :]), match["attribute"]
 
 
-def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
-    """The `{filename}`, `{static}` and `{attach}` links of `text` (the source at `path`)
-    whose file does not exist."""
-    found = []
-    for number, written, _attribute in _addresses(text):
+def marked_links(
+    path: Path, text: str, content_root: Path
+) -> Iterator[tuple[int, str, str, str, Path | None]]:
+    """Each `{filename}`, `{static}` or `{attach}` link of `text` (the source at `path`):
+    (line, link as written, marker, what follows the marker, the file it names as Pelican
+    resolves it: from the content folder when the path starts with "/", else from the
+    source's own folder; None for "{filename}#programme")."""
+    for number, written, _attribute in addresses(text):
         marked = MARKED.match(written)
         if not marked:
             continue
         marker, target = marked.group(0), written[marked.end() :]
-        parts = urlsplit(target)
-        file = unquote(unescape(parts.path))
-        if not file:  # "{filename}#programme": Pelican finds nothing either
-            found.append(BrokenLink(number, written, target, None))
+        file = unquote(unescape(urlsplit(target).path))
+        if not file:
+            yield number, written, marker, target, None
             continue
         base = content_root if file.startswith("/") else path.parent
-        wanted = Path(os.path.normpath(base / file.lstrip("/")))
+        yield number, written, marker, target, Path(os.path.normpath(base / file.lstrip("/")))
+
+
+def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
+    """The `{filename}`, `{static}` and `{attach}` links of `text` (the source at `path`)
+    whose file does not exist."""
+    found = []
+    for number, written, marker, target, wanted in marked_links(path, text, content_root):
+        if wanted is None:  # "{filename}#programme": Pelican finds nothing either
+            found.append(BrokenLink(number, written, target, None))
+            continue
         if not wanted.is_file():
             near = _close_name(wanted, path)
             suggestion = ""
             if near:
+                parts = urlsplit(target)
+                file = unquote(unescape(parts.path))
                 written_folder = file[: len(file) - len(wanted.name)]
                 fragment = f"#{parts.fragment}" if parts.fragment else ""
                 suggestion = f"{marker}{written_folder}{near}{fragment}"
@@ -192,7 +209,7 @@ def page_relative_links(path: Path, text: str, content_root: Path) -> list[PageR
     found = []
     root = content_root.resolve()
     folder = path.parent.resolve()
-    for number, written, attribute in _addresses(text):
+    for number, written, attribute in addresses(text):
         if attribute not in (None, "src", "href"):
             continue  # alt="images/plan.jpg" is text, not a link
         parts = urlsplit(written)

@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from typing import Any
 from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
+from .link_targets import UnpublishedLink
 from .links import BrokenLink
 from .source import english_key, header_lines, shown
 
@@ -177,11 +179,13 @@ class PelicanMessages(logging.Filter):
         self.named_links = set()
         self.named_files = set()
 
-    def named(self, links: list[BrokenLink]) -> None:
+    def named(self, links: Sequence[BrokenLink | UnpublishedLink]) -> None:
         """These broken links are said, with their file and line: Pelican's lines about
         them are dropped."""
         self.named_links.update(link.target for link in links)
-        self.named_files.update(str(link.file) for link in links if link.file)
+        self.named_files.update(
+            str(link.file) for link in links if isinstance(link, BrokenLink) and link.file
+        )
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args if isinstance(record.args, tuple) else ()

@@ -11,6 +11,7 @@ import datetime
 import functools
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,7 @@ class ListingsGenerator(Generator):
 
         active = [item for item in listings if item.is_listed(self.today)]
         self.listings = listings
+        self._linkable(listings)
         self.active = active
         self.categories = [
             (
@@ -120,6 +122,18 @@ class ListingsGenerator(Generator):
             listing_problems=errors,
             LISTINGS_TODAY=self.today,
         )
+
+    def _linkable(self, listings: list[Listing]) -> None:
+        """Put each listing where Pelican looks up a `{filename}` link, by its path from the
+        content folder: an article that writes `[le vélo]({filename}/listings/velo.yaml)`
+        then links to /annonces/velo/. Without this, Pelican said only "Unable to find" and
+        left the link dead. Articles get their HTML after every generator has read (at
+        writing), so the listings are there in time. A listing with an error is not
+        published, and a link to it stays reported."""
+        found = self.context.setdefault("generated_content", {})
+        content = Path(self.settings["PATH"])
+        for listing in listings:
+            found[_posix_relative(listing.source_path, content)] = listing
 
     def generate_output(self, writer: Any) -> None:
         settings = self.settings
@@ -324,3 +338,9 @@ def _same_file(one: Path, other: Path) -> bool:
         return one.samefile(other)
     except OSError:
         return False
+
+
+def _posix_relative(path: Path, folder: Path) -> str:
+    """`path` from `folder`, with "/" (the key Pelican gives content: its source path from
+    PATH, posixized)."""
+    return Path(os.path.relpath(path, folder)).as_posix()

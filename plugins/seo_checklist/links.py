@@ -17,16 +17,21 @@ from .registry import EVERY_PAGE, Context, page_check
 _EDGES = re.compile(r"^\W+|\W+$")
 _SPACES = re.compile(r"\s+")
 BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-# A Pelican link to a file of content/ that Pelican left as written: the file does not exist.
-UNRESOLVED = re.compile(r"^[{|](?:filename|static|attach)[|}]/?(?P<path>.*)$")
+# A Pelican link to a file of content/ that Pelican left as written: the file does not
+# exist, or, for {filename}, nothing published it (a skipped article, a listing with an error).
+UNRESOLVED = re.compile(r"^[{|](?P<what>filename|static|attach)[|}]/?(?P<path>.*)$")
 
 
 def _unresolved(what: str, address: str) -> str | None:
-    """« Le lien {filename}/x.md vise x.md, qui n’existe pas dans content/. », for an
+    """« Le lien {filename}/x.md vise x.md, qui n’existe pas dans content/ … », for an
     address Pelican left as written; None for any other."""
     found = UNRESOLVED.match(address)
+    if not found:
+        return None
+    unpublished = " ou qui n’est pas publié (son erreur est signalée plus haut)"
     return (
-        f"{what} {address} vise {found['path']}, qui n’existe pas dans content/." if found else None
+        f"{what} {address} vise {found['path']}, qui n’existe pas dans content/"
+        f"{unpublished if found['what'] == 'filename' else ''}."
     )
 
 
