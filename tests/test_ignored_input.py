@@ -20,6 +20,7 @@ from ignored_input import (
     unknown_keys,
     unread_files,
 )
+from ignored_input.markdown_slips import markdown_slips
 from ignored_input.spellings import variant_spellings
 
 from tests.support import CONTENT, build_site, run_invoke
@@ -579,3 +580,63 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
     assert "<li>inédit</li>" in draft and "etiquette/inedit/" not in draft
     proc = run_invoke("check", "--content", str(content))
     assert said[0] in proc.stdout, proc.stdout
+
+
+SLIPS = """Title: Les plans
+Summary: voir [le plan] (plan.jpg), ce résumé n’est pas lu ici
+
+![Le plan] ({static}/images/plan.jpg)
+
+Voir [le site d'ici] (https://ex.org) ou [sic] (voir plus bas).
+
+![Le plan]({static}/images/x.jpg suivi de la phrase
+
+Un [lien](https://ex.org/a_(b)), `![a] (b.jpg)` en code, et [un autre](https://ex.org
+sur deux lignes).
+
+    ![a] (b.jpg)
+
+```
+![a] (c.jpg
+```
+"""
+
+
+def test_images_and_links_left_as_text_are_found_outside_code() -> None:
+    found = [(s.line, s.written, s.image, s.suggestion) for s in markdown_slips(SLIPS)]
+    assert found == [
+        (4, "![Le plan] ({static}/images/plan.jpg)", True, "![Le plan]({static}/images/plan.jpg)"),
+        (6, "[le site d'ici] (https://ex.org)", False, "[le site d'ici](https://ex.org)"),
+        (
+            8,
+            "![Le plan]({static}/images/x.jpg suivi de la phrase",
+            True,
+            "![Le plan]({static}/images/x.jpg)",
+        ),
+    ]
+    # With the HTML Markdown made: the same, though typography changed the label's quote.
+    html = markdown.markdown(SLIPS, extensions=["extra", "smarty", "meta"])
+    assert "d&rsquo;ici" in html
+    assert [s.line for s in markdown_slips(SLIPS, html)] == [4, 6, 8]
+    # What the HTML shows as an image is not reported, whatever the source looks like.
+    assert markdown_slips(SLIPS, "<p><img alt='Le plan' src='/images/plan.jpg'></p>") == []
+
+
+def test_build_and_check_name_an_image_left_as_text(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = content / ARTICLE
+    text = source.read_text("utf-8")
+    source.write_text(
+        text + "\n![Le plan du jardin] ({static}/images/articles/jardin-partage.jpg)\n", "utf-8"
+    )
+    said = (
+        f"content/{ARTICLE}:{len(text.splitlines()) + 2} : « ![Le plan du jardin] "
+        "({static}/images/articles/jardin-partage.jpg) » n’est pas une image mais du texte sur "
+        "la page : Markdown n’en lit pas avec une espace entre ] et ( → écrivez « ![Le plan du "
+        "jardin]({static}/images/articles/jardin-partage.jpg) », sans espace"
+    )
+    result = build_site(tmp_path / "output", content=content)
+    assert said in result.log, result.log
+    proc = run_invoke("check", "--content", str(content))
+    assert said in proc.stdout, proc.stdout

@@ -77,6 +77,15 @@
       l’adresse de la page sur le site, pas du dossier content/ : il ne mène à rien →
       écrivez « {static}/images/plan.jpg »
 
+- **An image or a link that Markdown leaves as text**: `![Le plan] ({static}/…)` with a
+  space before the parenthesis, or without the parenthesis that closes it. The page shows
+  the brackets and the path; the warning gives the line and what to write
+  (markdown_slips.py):
+
+      ATTENTION content/articles/2026-11-20-fete.md:7 : « ![Le plan] ({static}/images/plan.jpg) »
+      n’est pas une image mais du texte sur la page : Markdown n’en lit pas avec une espace
+      entre ] et ( → écrivez « ![Le plan]({static}/images/plan.jpg) », sans espace
+
 Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
 FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
 
@@ -107,6 +116,7 @@ from .dates import DATE_KEYS, may_be_misread, misread_dates
 from .header_keys import read_header_keys
 from .link_targets import UnpublishedLink, unpublished_links
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
+from .markdown_slips import MarkdownSlip, markdown_slips
 from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
 from .source import editor_backup, english_key, header_lines, shown
 from .spellings import variant_spellings
@@ -163,7 +173,7 @@ class UnknownKey:
 
 
 # What the plugin warns about in a source: each has a line, a message and a hint.
-Warned = UnknownKey | BrokenLink | PageRelativeLink
+Warned = UnknownKey | BrokenLink | PageRelativeLink | MarkdownSlip
 
 
 def known_keys(settings: dict[str, Any]) -> frozenset[str]:
@@ -215,6 +225,7 @@ def file_problems(
     warnings: list[Warned] = [*unknown_keys(text, known)]
     warnings += broken_links(path, text, Path(settings["PATH"]))
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
+    warnings += markdown_slips(text)
     errors = skip_problems(path, text, settings) + misread_dates(header_lines(text))
     return errors, warnings
 
@@ -234,13 +245,15 @@ def check(instance: Any) -> None:
     fields = [str(getattr(instance, "_content", "") or ""), str(metadata.get("summary") or "")]
     may_link = any(MARKER.search(field) for field in fields)
     may_link_relative = any(RELATIVE.search(field) for field in fields)
+    # An image or a link left as text, "![Le plan] (…)" (markdown_slips.py).
+    may_slip = "](" in fields[0] or "] (" in fields[0]
     # A date Pelican read month first that could have been written day first (dates.py).
     may_misread = any(
         may_be_misread(date.day, date.month)
         for date in (metadata.get(key) for key in DATE_KEYS)
         if hasattr(date, "day")
     )
-    if keys_known and not may_link and not may_link_relative and not may_misread:
+    if keys_known and not (may_link or may_link_relative or may_misread or may_slip):
         return  # the common case: no file to read
     source = Path(instance.source_path)
     try:
@@ -258,6 +271,8 @@ def check(instance: Any) -> None:
         found += links
     if may_link_relative:
         found += page_relative_links(source, text, Path(settings["PATH"]))
+    if may_slip:
+        found += markdown_slips(text, fields[0])
     for item in found:
         logger.warning("%s:%d : %s → %s", where, item.line, item.message, item.hint)
 
