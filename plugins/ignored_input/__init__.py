@@ -40,7 +40,9 @@
 
 - **A date written day first that Pelican reads month first**: `Date: 03/04/2026` is
   published as the 4th of March. An error gives the two dates it could be, written
-  AAAA-MM-JJ (dates.py).
+  AAAA-MM-JJ (dates.py). A published article dated more than a month after the build's
+  date (the site's `BUILD_DATE` setting, if it has one) gets a warning: it would top the
+  home page until then, and a slip of the year is the likely cause.
 
 - **One category, tag or author written two ways** (`Category: vie du quartier` in one
   article, `Vie du quartier` in three): Pelican makes one page of them, under whichever
@@ -110,14 +112,15 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.utils import get_date
 
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
-from .dates import DATE_KEYS, may_be_misread, misread_dates
+from .dates import DATE_KEYS, build_date, dated_ahead, is_ahead, may_be_misread, misread_dates
 from .header_keys import read_header_keys
 from .link_targets import UnpublishedLink, unpublished_links
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .markdown_slips import MarkdownSlip, markdown_slips
-from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, skip_problems
+from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, is_article, skip_problems
 from .source import editor_backup, english_key, header_lines, shown
 from .spellings import variant_spellings
 
@@ -173,7 +176,7 @@ class UnknownKey:
 
 
 # What the plugin warns about in a source: each has a line, a message and a hint.
-Warned = UnknownKey | BrokenLink | PageRelativeLink | MarkdownSlip
+Warned = UnknownKey | BrokenLink | PageRelativeLink | MarkdownSlip | Problem
 
 
 def known_keys(settings: dict[str, Any]) -> frozenset[str]:
@@ -226,8 +229,25 @@ def file_problems(
     warnings += broken_links(path, text, Path(settings["PATH"]))
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
     warnings += markdown_slips(text)
+    warnings += _dated_ahead_in_file(path, text, settings)
     errors = skip_problems(path, text, settings) + misread_dates(header_lines(text))
     return errors, warnings
+
+
+def _dated_ahead_in_file(path: Path, text: str, settings: dict[str, Any]) -> list[Problem]:
+    """Without a build: `dates.dated_ahead` for the file at `path`, if it is a published
+    article (by its folder and its header's `Status:`)."""
+    today = build_date(settings)
+    if today is None or not is_article(path, settings):
+        return []
+    lines = header_lines(text)
+    values = {key.lower(): value for _, key, value in lines}
+    if values.get("status", "published").strip().lower() != "published":
+        return []
+    with contextlib.suppress(ValueError, OverflowError, TypeError):
+        date = get_date(values["date"]) if "date" in values else None
+        return dated_ahead(lines, date, today)
+    return []  # skip_problems says why Pelican cannot read it
 
 
 def check(instance: Any) -> None:
@@ -247,13 +267,17 @@ def check(instance: Any) -> None:
     may_link_relative = any(RELATIVE.search(field) for field in fields)
     # An image or a link left as text, "![Le plan] (…)" (markdown_slips.py).
     may_slip = "](" in fields[0] or "] (" in fields[0]
+    # A published article dated more than a month ahead: a slip of the year (dates.py).
+    today = build_date(settings)
+    ahead = isinstance(instance, Article) and instance.status == "published"
+    ahead = ahead and is_ahead(metadata.get("date"), today)
     # A date Pelican read month first that could have been written day first (dates.py).
     may_misread = any(
         may_be_misread(date.day, date.month)
         for date in (metadata.get(key) for key in DATE_KEYS)
         if hasattr(date, "day")
     )
-    if keys_known and not (may_link or may_link_relative or may_misread or may_slip):
+    if keys_known and not (may_link or may_link_relative or may_misread or may_slip or ahead):
         return  # the common case: no file to read
     source = Path(instance.source_path)
     try:
@@ -273,6 +297,8 @@ def check(instance: Any) -> None:
         found += page_relative_links(source, text, Path(settings["PATH"]))
     if may_slip:
         found += markdown_slips(text, fields[0])
+    if ahead:
+        found += dated_ahead(header_lines(text), metadata["date"], today)
     for item in found:
         logger.warning("%s:%d : %s → %s", where, item.line, item.message, item.hint)
 

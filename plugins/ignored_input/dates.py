@@ -9,11 +9,17 @@ error with what Pelican made of it and the two ways to write it unambiguously:
     ERREUR content/articles/2026-fete.md:2 : « Date » : « 03/04/2026 » se lit 4 mars 2026
     (le mois d’abord) : ambigu → écrivez 2026-04-03 pour le 3 avril (ou 2026-03-04 pour le
     4 mars)
+
+A date more than a month after the build's date (the `BUILD_DATE` setting, when the site
+has one) is a warning: `Date: 2027-04-12` for 2026 publishes the article now, at the top of
+the home page until then (`dated_ahead`).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import Any
 
 from .skipped import Problem
 
@@ -63,3 +69,43 @@ def misread_dates(lines: list[tuple[int, str, str]]) -> list[Problem]:
 
 def _day(number: int) -> str:
     return "1er" if number == 1 else str(number)
+
+
+# Further ahead than this, a date is more likely a slip of the year than an article
+# prepared in advance (that is what `Status: draft` is for).
+AHEAD = datetime.timedelta(days=31)
+
+
+def build_date(settings: dict[str, Any]) -> datetime.date | None:
+    """The build's date (the BUILD_DATE setting, an ISO date), or None if the site has none."""
+    try:
+        return datetime.date.fromisoformat(str(settings["BUILD_DATE"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def is_ahead(date: Any, today: datetime.date | None) -> bool:
+    """Whether `date` (a date or datetime) is more than AHEAD after `today`."""
+    if today is None or not hasattr(date, "year"):
+        return False
+    day = date.date() if isinstance(date, datetime.datetime) else date
+    return day - today > AHEAD
+
+
+def dated_ahead(
+    lines: list[tuple[int, str, str]], date: Any, today: datetime.date | None
+) -> list[Problem]:
+    """The `Date:` line of the header `lines` (0 when the date is in the file's name) when
+    `date`, what Pelican read, is more than a month after `today`."""
+    if today is None or not is_ahead(date, today):
+        return []
+    number = next((n for n, key, _ in lines if key.lower() == "date"), 0)
+    return [
+        Problem(
+            number,
+            f"la date {date:%Y-%m-%d} est dans plus d’un mois (la construction est du {today}) : "
+            "l’article est publié dès maintenant, en tête de la page d’accueil",
+            "vérifiez l’année ; pour préparer un article sans le publier, écrivez "
+            "« Status: draft »",
+        )
+    ]

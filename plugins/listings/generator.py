@@ -22,7 +22,7 @@ from .errors import ContentError
 from .ical import calendar_bytes
 from .model import Listing
 from .output import OwnOutputs
-from .validate import ListingValidator, kind_slug, load_folder, stray_files
+from .validate import ListingValidator, dated_ahead, kind_slug, load_folder, stray_files
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +84,7 @@ class ListingsGenerator(Generator):
             else ([], [])
         )
         warnings = [*stray_files(folder), *(w for item in listings for w in item.warnings)]
+        warnings += dated_ahead(listings, self.today)
         report(errors, warnings, Path(settings["PATH"]).parent)
 
         active = [item for item in listings if item.is_listed(self.today)]

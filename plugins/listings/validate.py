@@ -83,7 +83,10 @@ class ListingValidator:
         if errors:
             return None, errors
         line = document.line_of(("description",))[0]
-        return self._build(path, document.data, dates, photos, event, line), []
+        listing = self._build(path, document.data, dates, photos, event, line)
+        if event and listing.expires < event.start.date():
+            listing.warnings += (self._gone_before(path, document, listing, event),)
+        return listing, []
 
     def _schema_errors(self, path: Path, doc: YamlDocument) -> list[ContentError]:
         found = sorted(
@@ -182,6 +185,26 @@ class ListingValidator:
         if not start or not isinstance(event.get("place"), str):
             return None
         return Event(start, end or start + _EVENT_LENGTH, event["place"].strip())
+
+    def _gone_before(
+        self, path: Path, doc: YamlDocument, listing: Listing, event: Event
+    ) -> ContentError:
+        """The warning for an event whose listing expires before it takes place: it leaves
+        the lists, the feed and the calendar before the day, and nothing said so."""
+        day = f"{event.start:%Y-%m-%d}"
+        gone = "l’annonce quitte les listes et le calendrier avant l’événement"
+        line_to_write = f"« expires: {event.end:%Y-%m-%d} » (le jour où l’événement finit)"
+        if "expires" in doc.data:
+            line, column = doc.line_of(("expires",))
+            message = f"« expires » ({listing.expires}) est avant « event.start » ({day}) : {gone}"
+            return ContentError(path, line, message, f"écrivez {line_to_write}", column)
+        line, column = doc.line_of(("event", "start"))
+        message = (
+            f"sans ligne « expires », l’annonce expire le {listing.expires} "
+            f"({self.settings['LISTING_DEFAULT_DAYS']} jours après « date »), avant "
+            f"l’événement du {day} : {gone}"
+        )
+        return ContentError(path, line, message, f"ajoutez la ligne {line_to_write}", column)
 
     def _photos(self, path: Path, doc: YamlDocument, errors: list[ContentError]) -> list[Photo]:
         photos = doc.data.get("photos")
@@ -334,6 +357,43 @@ def stray_files(folder: Path) -> list[ContentError]:
         for path in _files(folder)
         if path.suffix.lower() not in LISTING_SUFFIXES
     ]
+
+
+# A listing dated further ahead than this is more likely a slip of the year (2027 for 2026)
+# than a listing prepared in advance: the build says so.
+AHEAD = datetime.timedelta(days=31)
+
+
+def dated_ahead(listings: list[Listing], today: datetime.date) -> list[ContentError]:
+    """A warning for each listing whose `date` is more than a month after `today` (the
+    build's date): it is published now, at the top of the lists, with a date to come. Not
+    kept with the listing (the cache does not depend on the build's date): said each build."""
+    found = []
+    for listing in listings:
+        if listing.date - today <= AHEAD:
+            continue
+        line = _key_line(listing.source_path, "date")
+        found.append(
+            ContentError(
+                listing.source_path,
+                line,
+                f"« date » ({listing.date}) est dans plus d’un mois (la construction est du "
+                f"{today}) : l’annonce est publiée dès maintenant, en tête des listes",
+                "vérifiez l’année : « date » est le jour où l’annonce paraît (AAAA-MM-JJ) ; la "
+                "date d’un événement va sous « event: »",
+            )
+        )
+    return found
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The line of the top-level `key:` of a listing file (0 if not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 0
+    wanted = re.compile(rf"{re.escape(key)}\s*:")
+    return next((n for n, line in enumerate(lines, start=1) if wanted.match(line)), 0)
 
 
 def _removed_warning(path: Path, start: int, removed: list[Removed]) -> ContentError:

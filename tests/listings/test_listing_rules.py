@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,11 @@ HOSTILE = VALID.replace(
 """,
 )
 
+# An event in February 2027, after VALID's expiry.
+EVENT = VALID.replace("kind: don", "kind: événement") + (
+    "event:\n  start: 2027-02-06T14:00\n  place: Salle des fêtes\n"
+)
+
 # expires relative to BUILD_DATE (2026-11-23): yesterday, today, tomorrow.
 BOUNDARY = {
     "expire-hier": "2026-11-22",
@@ -58,6 +64,19 @@ def rules_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         content,
         "code-postal-zero.yaml",
         VALID.replace("location: Villebourg\n", "location: Gap\npostcode: 05000\n"),
+    )
+    # Dates that take a listing or an article out of step with the build's date (warnings).
+    write_listing(content, "evenement-apres-expiration.yaml", EVENT)
+    write_listing(
+        content, "evenement-sans-expiration.yaml", EVENT.replace("expires: 2027-01-10\n", "")
+    )
+    write_listing(
+        content,
+        "date-dans-un-an.yaml",
+        VALID.replace("date: 2026-11-10", "date: 2027-11-10").replace("2027-01-10", "2028-01-10"),
+    )
+    (content / "articles" / "2027-11-02-date-dans-un-an.md").write_text(
+        "Title: Une date dans un an\nDate: 2027-11-02\nCategory: Vie du quartier\n\nTexte.\n"
     )
     result = build_site(content.parent / "output", content=content, build_date=BUILD_DATE)
     assert result.returncode == 0, result.log
@@ -255,3 +274,43 @@ def test_a_postcode_with_a_leading_zero_is_shown_as_written(rules_build: BuildRe
     page = (rules_build.output / "annonces" / "code-postal-zero" / "index.html").read_text()
     assert "Gap (05000)" in BeautifulSoup(page, "html.parser").get_text(" "), page
     assert "2560" not in page
+
+
+DATE_WARNINGS = [
+    "content/listings/evenement-apres-expiration.yaml:6:1 : « expires » (2027-01-10) est avant "
+    "« event.start » (2027-02-06) : l’annonce quitte les listes et le calendrier avant "
+    "l’événement → écrivez « expires: 2027-02-06 » (le jour où l’événement finit)",
+    "content/listings/evenement-sans-expiration.yaml:14:3 : sans ligne « expires », l’annonce "
+    "expire le 2027-01-09 (60 jours après « date »), avant l’événement du 2027-02-06 : "
+    "l’annonce quitte les listes et le calendrier avant l’événement → ajoutez la ligne "
+    "« expires: 2027-02-06 »",
+    "content/listings/date-dans-un-an.yaml:5 : « date » (2027-11-10) est dans plus d’un mois (la "
+    "construction est du 2026-11-23) : l’annonce est publiée dès maintenant, en tête des listes",
+    "content/articles/2027-11-02-date-dans-un-an.md:2 : la date 2027-11-02 est dans plus d’un "
+    "mois (la construction est du 2026-11-23) : l’article est publié dès maintenant, en tête de "
+    "la page d’accueil → vérifiez l’année",
+]
+
+
+def test_dates_out_of_step_with_the_build_are_warned(rules_build: BuildResult) -> None:
+    for line in DATE_WARNINGS:
+        assert f"ATTENTION {line}" in rules_build.log, rules_build.log
+    # Warnings: each is published all the same.
+    for slug in ("evenement-apres-expiration", "evenement-sans-expiration", "date-dans-un-an"):
+        assert (rules_build.output / "annonces" / slug / "index.html").is_file()
+    # None for the demo's own event, which stays listed until its day.
+    assert "marche-de-noel.yaml" not in rules_build.log
+
+
+def test_check_warns_about_the_same_dates(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    write_listing(content, "evenement-apres-expiration.yaml", EVENT)
+    (content / "articles" / "2027-11-02-date-dans-un-an.md").write_text(
+        "Title: Une date dans un an\nDate: 2027-11-02\nCategory: Vie du quartier\n\nTexte.\n"
+    )
+    env = {**os.environ, "BABILLARD_BUILD_DATE": BUILD_DATE}
+    proc = run_invoke("check", "--content", str(content), env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for line in (DATE_WARNINGS[0], DATE_WARNINGS[3]):
+        assert line in proc.stdout, proc.stdout  # after the folder of `content`
