@@ -80,6 +80,7 @@ class ListingValidator:
         photos = self._photos(path, document, errors)
         event = self._event(path, document, errors)
         self._description(path, document, errors)
+        self._price(path, document, errors)
         if errors:
             return None, errors
         line = document.line_of(("description",))[0]
@@ -185,6 +186,26 @@ class ListingValidator:
         if not start or not isinstance(event.get("place"), str):
             return None
         return Event(start, end or start + _EVENT_LENGTH, event["place"].strip())
+
+    def _price(self, path: Path, doc: YamlDocument, errors: list[ContentError]) -> None:
+        """`price: 1.500`, a thousand and a half as French writes it, is 1.5 to YAML: the
+        page would show « 1,50 € ». Three digits after the point mean no price in euros
+        and cents: an error, with both readings."""
+        written = doc.plain.get(("price",), "")
+        if not isinstance(doc.data.get("price"), float) or not _THOUSANDS.fullmatch(written):
+            return
+        line, column = doc.line_of(("price",))
+        whole, read = written.replace(".", ""), _euros(float(written))
+        errors.append(
+            ContentError(
+                path,
+                line,
+                f"« price » : « {written} » se lit {read} (le point marque les centimes) : ambigu",
+                f"écrivez {whole} pour {whole} euros, sans point ni espace (ou "
+                f"{float(written):.2f} pour {read})",
+                column,
+            )
+        )
 
     def _gone_before(
         self, path: Path, doc: YamlDocument, listing: Listing, event: Event
@@ -352,11 +373,29 @@ def stray_files(folder: Path) -> list[ContentError]:
         "si c’est une annonce, renommez-le en .yaml ; une photo va dans "
         "content/images/annonces/ et se cite sous « photos: »"
     )
+    # An article or a page saved here: renaming it would not make it a listing.
+    text_hint = (
+        "si c’est un article, rangez-le dans content/articles/ (une page : content/pages/) ; "
+        "si c’est une annonce, renommez-le en .yaml"
+    )
     return [
-        ContentError(path, 0, message, hint)
+        ContentError(path, 0, message, text_hint if path.suffix.lower() in _TEXT else hint)
         for path in _files(folder)
         if path.suffix.lower() not in LISTING_SUFFIXES
     ]
+
+
+_TEXT = (".md", ".markdown", ".rst", ".html", ".htm")
+
+
+# "1.500", "12.000": thousands written with a point, as French may write them (YAML reads
+# "1.250.000" as text, which the schema refuses).
+_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _euros(amount: float) -> str:
+    """1.5 → « 1,50 € », as the listing page shows a price."""
+    return f"{amount:.2f} €".replace(".", ",")
 
 
 # A listing dated further ahead than this is more likely a slip of the year (2027 for 2026)

@@ -75,9 +75,14 @@ def _hint_for(problem: str) -> str:
 class YamlDocument:
     """The data of one YAML file and the position of each value, by its path of keys."""
 
-    def __init__(self, data: Any, positions: dict[PathKey, Position]) -> None:
+    def __init__(
+        self, data: Any, positions: dict[PathKey, Position], plain: dict[PathKey, str] | None = None
+    ) -> None:
         self.data = data
         self.positions = positions
+        # Each unquoted value as written ("1.500"), where what YAML made of it (1.5) may
+        # not be what the editor meant.
+        self.plain = plain or {}
 
     def line_of(self, path: PathKey) -> Position:
         """Where the value at `path` is, or its nearest parent, or the top of the file."""
@@ -93,8 +98,11 @@ def _collect(
     path: PathKey,
     positions: dict[PathKey, Position],
     errors: list[tuple[Position, str, str]],
+    plain: dict[PathKey, str],
 ) -> None:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None, or "" (libyaml)
+        plain[path] = node.value
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -109,12 +117,12 @@ def _collect(
                     )
                 )
             seen[key] = line
-            _collect(value_node, (*path, key), positions, errors)
+            _collect(value_node, (*path, key), positions, errors, plain)
             # Point at the key, which is where the editor looks, not at its value.
             positions[(*path, key)] = (line, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect(item, (*path, index), positions, errors)
+            _collect(item, (*path, index), positions, errors, plain)
 
 
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
@@ -270,9 +278,10 @@ def _parse_fast(text: str) -> tuple[yaml.Node | None, Any]:
 def _document(path: Path, node: yaml.Node, data: Any) -> tuple[YamlDocument, list[ContentError]]:
     positions: dict[PathKey, Position] = {}
     duplicates: list[tuple[Position, str, str]] = []
-    _collect(node, (), positions, duplicates)
+    plain: dict[PathKey, str] = {}
+    _collect(node, (), positions, duplicates, plain)
     errors = [
         ContentError(path, line, message, hint, column)
         for (line, column), message, hint in duplicates
     ]
-    return YamlDocument(data, positions), errors
+    return YamlDocument(data, positions, plain), errors

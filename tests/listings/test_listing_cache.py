@@ -94,11 +94,14 @@ def test_listings_in_any_case_are_read_and_other_files_reported(tmp_path) -> Non
     content, settings = _project(tmp_path)
     folder = content / "listings"
     (folder / "velo-enfant-16-pouces.yaml").rename(folder / "velo-enfant-16-pouces.YAML")
-    for name in ("velo.jpg", "notes.txt", ".DS_Store", "velo.yaml~", "#velo.yaml#"):
+    for name in ("velo.jpg", "notes.txt", "fete.md", ".DS_Store", "velo.yaml~", "#velo.yaml#"):
         (folder / name).write_bytes(b"x")
     listings, errors = load_folder(folder, settings)
     assert not errors
     assert "velo-enfant-16-pouces" in {item.slug for item in listings}
     stray = stray_files(folder)
-    assert [warning.path.name for warning in stray] == ["notes.txt", "velo.jpg"]
+    assert [warning.path.name for warning in stray] == ["fete.md", "notes.txt", "velo.jpg"]
     assert all("n’est pas une annonce" in warning.message for warning in stray)
+    # An article saved here is moved, not renamed; anything else may be a listing.
+    assert "rangez-le dans content/articles/" in stray[0].hint
+    assert "renommez-le en .yaml ; une photo va dans" in stray[1].hint

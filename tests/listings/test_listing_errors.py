@@ -44,6 +44,12 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
     ),
     "date-mal-ecrite": (_replace(5, "date: 10/11/2026"), 5, "« date » : « 10/11/2026 »"),
     "expire-avant": (_replace(6, "expires: 2026-11-01"), 6, "« expires » (2026-11-01) est avant"),
+    # A thousand and a half as French writes it: YAML reads 1.5.
+    "prix-milliers": (
+        VALID.replace("location: Villebourg\n", "location: Villebourg\nprice: 1.500\n"),
+        5,
+        "« price » : « 1.500 » se lit 1,50 € (le point marque les centimes) : ambigu",
+    ),
     "photo-absente": (
         _replace(11, "  - annonces/velo-enfnat.jpg"),
         11,
@@ -120,6 +126,7 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
     ),
 }
 HINTS = {
+    "prix-milliers": "écrivez 1500 pour 1500 euros, sans point ni espace (ou 1.50 pour 1,50 €)",
     "categorie-inconnue": "Choisissez parmi : maison, jardin",
     "photo-absente": "vouliez-vous dire « annonces/velo-enfant.jpg »",
     "photo-en-capitales": "vouliez-vous dire « annonces/velo-enfant.jpg »",

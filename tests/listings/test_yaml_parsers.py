@@ -19,6 +19,7 @@ heure: 12:30
 prix: 1e3
 hexa: 0x10
 octal: 010
+milliers: 1.500
 rien: ~
 vide:
 liste: [a, 1, 2.5, true, False]
@@ -50,6 +51,19 @@ def test_same_data_on_every_demo_listing_and_tricky_values() -> None:
     # Numbers YAML 1.1 reads in base 8, 60 or 16 stay as written (postcode: 05000).
     assert fast["octal"] == "010" and fast["heure"] == "12:30" and fast["hexa"] == "0x10"
     assert fast["liste"][1] == 1 and fast["prix"] == "1e3"
+
+
+def test_both_parsers_keep_unquoted_values_as_written(tmp_path: Path) -> None:
+    # What the checks read when YAML's reading is not what the editor meant (1.500 → 1.5).
+    path = tmp_path / "x.yaml"
+    path.write_text(TRICKY, "utf-8")
+    fast, _ = yamlfile.read_yaml(path)
+    node = yaml.compose(TRICKY, Loader=yamlfile._Loader)
+    slow, _ = yamlfile._document(path, node, yaml.load(TRICKY, Loader=yamlfile._Loader))
+    assert fast is not None and fast.plain == slow.plain
+    assert fast.data["milliers"] == 1.5 and fast.plain[("milliers",)] == "1.500"
+    assert fast.plain[("liste", 2)] == "2.5"
+    assert ("title",) not in fast.plain  # quoted: read as written anyway
 
 
 def test_a_broken_file_is_explained_by_the_familiar_parser(tmp_path: Path) -> None:
