@@ -20,6 +20,7 @@ from ignored_input import (
     unknown_keys,
     unread_files,
 )
+from ignored_input.header_values import article_keys_in_page, tag_slips
 from ignored_input.markdown_slips import markdown_slips
 from ignored_input.spellings import variant_spellings
 
@@ -640,3 +641,40 @@ def test_build_and_check_name_an_image_left_as_text(tmp_path: Path) -> None:
     assert said in result.log, result.log
     proc = run_invoke("check", "--content", str(content))
     assert said in proc.stdout, proc.stdout
+
+
+def test_tags_written_with_hashes_or_semicolons_get_the_line_to_write() -> None:
+    lines = [(1, "Title", "Atelier"), (2, "Tags", "#vélo #atelier réparation"), (3, "X", "#a")]
+    assert [(p.line, p.hint) for p in tag_slips(lines)] == [
+        (2, "écrivez « Tags: vélo, atelier réparation »")
+    ]
+    assert tag_slips([(4, "tags", "vélo; atelier")])[0].hint == "écrivez « tags: vélo, atelier »"
+    assert tag_slips([(2, "Tags", "vélo, atelier")]) == []
+    # A page: the first key only articles have.
+    page = [(1, "Title", "Vide-grenier"), (2, "Date", "2026-11-02"), (3, "Tags", "brocante")]
+    assert [p.line for p in article_keys_in_page(page)] == [3]
+    assert article_keys_in_page(page[:2]) == []
+
+
+def test_build_and_check_name_tags_in_one_and_a_page_with_a_category(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    article = content / ARTICLE
+    text = article.read_text("utf-8")
+    assert "\nTags: jardin, familles, printemps\n" in text
+    article.write_text(text.replace("Tags: jardin, familles, printemps", "Tags: #jardin #familles"))
+    (content / "pages" / "vide-grenier.md").write_text(
+        "Title: Le vide-grenier\nDate: 2026-11-02\nCategory: Vie du quartier\n\nTexte.\n"
+    )
+    said = [
+        f"content/{ARTICLE}:4 : « Tags: #jardin #familles » : les étiquettes se séparent par des "
+        "virgules, sans « # » ni « ; » (sinon elles n’en font qu’une) → écrivez « Tags: jardin, "
+        "familles »",
+        "content/pages/vide-grenier.md:3 : une page n’a ni catégorie ni étiquettes : « Category » "
+        "est ignorée ; si ce fichier est un article,",
+    ]
+    result = build_site(tmp_path / "output", content=content)
+    proc = run_invoke("check", "--content", str(content))
+    for line in said:
+        assert line in result.log, result.log
+        assert line in proc.stdout, proc.stdout

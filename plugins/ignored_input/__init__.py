@@ -23,6 +23,11 @@
   lines after it are read (header_keys.py, a Markdown extension this plugin adds to the
   MARKDOWN setting).
 
+- **Tags written `#vélo #atelier` or `vélo; atelier`** (one tag for Pelican, which splits at
+  commas only), and **a page with `Category:` or `Tags:`** (pages have neither: most likely
+  an article saved in content/pages/, out of the blog and into the menu): a warning on the
+  line, with what to write (header_values.py).
+
 - **A file Pelican skips** for a missing title, a date it cannot read or an unknown
   status: Pelican's English message (for a date, only "Could not process x.md") becomes an
   error with the line and the fix (skipped.py):
@@ -117,10 +122,19 @@ from pelican.utils import get_date
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, build_date, dated_ahead, is_ahead, may_be_misread, misread_dates
 from .header_keys import read_header_keys
+from .header_values import ARTICLE_ONLY_KEYS, article_keys_in_page, tag_slips
 from .link_targets import UnpublishedLink, unpublished_links
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .markdown_slips import MarkdownSlip, markdown_slips
-from .skipped import NOT_UTF8, PELICAN_LOGGERS, PelicanMessages, Problem, is_article, skip_problems
+from .skipped import (
+    NOT_UTF8,
+    PELICAN_LOGGERS,
+    PelicanMessages,
+    Problem,
+    is_article,
+    is_page,
+    skip_problems,
+)
 from .source import editor_backup, english_key, header_lines, shown
 from .spellings import variant_spellings
 
@@ -230,6 +244,10 @@ def file_problems(
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
     warnings += markdown_slips(text)
     warnings += _dated_ahead_in_file(path, text, settings)
+    lines = header_lines(text)
+    warnings += tag_slips(lines)
+    if is_page(path, settings):
+        warnings += article_keys_in_page(lines)
     errors = skip_problems(path, text, settings) + misread_dates(header_lines(text))
     return errors, warnings
 
@@ -271,13 +289,18 @@ def check(instance: Any) -> None:
     today = build_date(settings)
     ahead = isinstance(instance, Article) and instance.status == "published"
     ahead = ahead and is_ahead(metadata.get("date"), today)
+    # Tags written "#vélo #atelier", a page with a category (header_values.py).
+    tags_slip = any("#" in str(tag) or ";" in str(tag) for tag in metadata.get("tags") or ())
+    page_keys = isinstance(instance, Page) and any(k in metadata for k in ARTICLE_ONLY_KEYS)
     # A date Pelican read month first that could have been written day first (dates.py).
     may_misread = any(
         may_be_misread(date.day, date.month)
         for date in (metadata.get(key) for key in DATE_KEYS)
         if hasattr(date, "day")
     )
-    if keys_known and not (may_link or may_link_relative or may_misread or may_slip or ahead):
+    if keys_known and not (
+        may_link or may_link_relative or may_misread or may_slip or ahead or tags_slip or page_keys
+    ):
         return  # the common case: no file to read
     source = Path(instance.source_path)
     try:
@@ -299,6 +322,10 @@ def check(instance: Any) -> None:
         found += markdown_slips(text, fields[0])
     if ahead:
         found += dated_ahead(header_lines(text), metadata["date"], today)
+    if tags_slip:
+        found += tag_slips(header_lines(text))
+    if page_keys:
+        found += article_keys_in_page(header_lines(text))
     for item in found:
         logger.warning("%s:%d : %s → %s", where, item.line, item.message, item.hint)
 

@@ -142,13 +142,20 @@ def _no_title(lines: list[tuple[int, str, str]]) -> Problem:
 
 def is_article(path: Path, settings: dict[str, Any]) -> bool:
     """Under ARTICLE_PATHS and not under PAGE_PATHS (pages need no date)."""
+    return _under(path, settings.get("ARTICLE_PATHS", [""]), settings) and not is_page(
+        path, settings
+    )
+
+
+def is_page(path: Path, settings: dict[str, Any]) -> bool:
+    """Under PAGE_PATHS: Pelican reads it as a page."""
+    return _under(path, settings.get("PAGE_PATHS", []), settings)
+
+
+def _under(path: Path, folders: list[str], settings: dict[str, Any]) -> bool:
     content = Path(settings["PATH"]).resolve()
     path = path.resolve()
-
-    def under(folders: list[str]) -> bool:
-        return any(path.is_relative_to(content / folder) for folder in folders)
-
-    return under(settings.get("ARTICLE_PATHS", [""])) and not under(settings.get("PAGE_PATHS", []))
+    return any(path.is_relative_to(content / folder) for folder in folders)
 
 
 def _dated_elsewhere(path: Path, settings: dict[str, Any]) -> bool:

@@ -1,0 +1,58 @@
+"""Header lines Pelican reads, but not as the editor meant them.
+
+- **Tags written as on social networks, or with semicolons**: `Tags: #vélo #atelier` or
+  `Tags: vélo; atelier`. Pelican splits tags at commas only, so either is one tag, with
+  its « # » or « ; », and its own page.
+- **A page with a category or tags**: in content/pages/ (the menu's fixed pages: À propos,
+  Contact…), `Category:` and `Tags:` are read and nothing shows them. The file is most
+  likely an article saved in the wrong folder: it is not in the blog, the home page or the
+  feeds, and it takes a place in the menu.
+
+Each is a warning on its line, with what to write.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .skipped import Problem
+
+_TAG_SEPARATORS = re.compile(r"[#;,]")
+# Keys that only articles use.
+ARTICLE_ONLY_KEYS = ("category", "tags")
+
+
+def tag_slips(lines: list[tuple[int, str, str]]) -> list[Problem]:
+    """The `Tags:` line of the header `lines` (source.header_lines) when it writes « # » or
+    « ; »: Pelican does not split there."""
+    found = []
+    for number, key, value in lines:
+        if key.lower() != "tags" or not ("#" in value or ";" in value):
+            continue
+        tags = [part.strip() for part in _TAG_SEPARATORS.split(value) if part.strip()]
+        found.append(
+            Problem(
+                number,
+                f"« {key}: {value} » : les étiquettes se séparent par des virgules, sans « # » "
+                "ni « ; » (sinon elles n’en font qu’une)",
+                f"écrivez « {key}: {', '.join(tags)} »",
+            )
+        )
+    return found
+
+
+def article_keys_in_page(lines: list[tuple[int, str, str]]) -> list[Problem]:
+    """The first `Category:` or `Tags:` line of a page's header `lines`: pages have none."""
+    for number, key, _value in lines:
+        if key.lower() in ARTICLE_ONLY_KEYS:
+            return [
+                Problem(
+                    number,
+                    f"une page n’a ni catégorie ni étiquettes : « {key} » est ignorée ; si ce "
+                    "fichier est un article, il n’est ni dans le blog ni sur la page d’accueil, "
+                    "et il prend une place dans le menu",
+                    "un article se range dans content/articles/ (content/pages/ est pour les "
+                    "pages fixes du menu : À propos, Contact…) ; sinon, retirez cette ligne",
+                )
+            ]
+    return []
