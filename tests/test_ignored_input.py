@@ -22,6 +22,7 @@ from ignored_input import (
 )
 from ignored_input.header_values import article_keys_in_page, tag_slips
 from ignored_input.markdown_slips import markdown_slips
+from ignored_input.pasted_html import pasted_formatting
 from ignored_input.spellings import variant_spellings
 
 from tests.support import CONTENT, build_site, run_invoke
@@ -623,24 +624,53 @@ def test_images_and_links_left_as_text_are_found_outside_code() -> None:
     assert markdown_slips(SLIPS, "<p><img alt='Le plan' src='/images/plan.jpg'></p>") == []
 
 
-def test_build_and_check_name_an_image_left_as_text(tmp_path: Path) -> None:
+WORD_HTML = """
+<p class="MsoNormal" style="margin-bottom:0cm">Les parcelles<o:p></o:p></p>
+
+| Parcelle | Taille |
+|:--|--:|
+| A | 4 m² |
+
+Du code reste du code : `<font color="red">`.
+
+    <p style="color:red">un exemple, en bloc de code</p>
+
+<p class="MsoNormal"><span style="font-family:Calibri">sont prêtes</span></p>
+"""
+
+
+def test_pasted_formatting_is_found_in_the_source_outside_code() -> None:
+    found = pasted_formatting("Title: x\n" + WORD_HTML)
+    # Not the table, whose HTML Markdown writes with style="text-align", nor the code.
+    assert [item.lines for item in found] == [(3, 13)]
+    assert "(lignes 3, 13)" in found[0].message
+    assert pasted_formatting("Title: x\n\nDu texte.\n") == []
+
+
+def test_build_and_check_name_markup_that_does_not_show_as_meant(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     source = content / ARTICLE
     text = source.read_text("utf-8")
     source.write_text(
-        text + "\n![Le plan du jardin] ({static}/images/articles/jardin-partage.jpg)\n", "utf-8"
+        text + "\n![Le plan du jardin] ({static}/images/articles/jardin-partage.jpg)\n" + WORD_HTML,
+        "utf-8",
     )
-    said = (
-        f"content/{ARTICLE}:{len(text.splitlines()) + 2} : « ![Le plan du jardin] "
+    number = len(text.splitlines()) + 2
+    said = [
+        f"content/{ARTICLE}:{number} : « ![Le plan du jardin] "
         "({static}/images/articles/jardin-partage.jpg) » n’est pas une image mais du texte sur "
         "la page : Markdown n’en lit pas avec une espace entre ] et ( → écrivez « ![Le plan du "
-        "jardin]({static}/images/articles/jardin-partage.jpg) », sans espace"
-    )
+        "jardin]({static}/images/articles/jardin-partage.jpg) », sans espace",
+        f"content/{ARTICLE}:{number + 2} : du HTML copié d’un traitement de texte ou d’un site "
+        f'(style=, class="Mso…", <font>) : sa mise en forme ne suit pas celle du site (lignes '
+        f"{number + 2}, {number + 12}) → remplacez-le par du texte en Markdown",
+    ]
     result = build_site(tmp_path / "output", content=content)
-    assert said in result.log, result.log
     proc = run_invoke("check", "--content", str(content))
-    assert said in proc.stdout, proc.stdout
+    for line in said:
+        assert line in result.log, result.log
+        assert line in proc.stdout, proc.stdout
 
 
 def test_tags_written_with_hashes_or_semicolons_get_the_line_to_write() -> None:

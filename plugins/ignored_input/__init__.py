@@ -23,6 +23,10 @@
   lines after it are read (header_keys.py, a Markdown extension this plugin adds to the
   MARKDOWN setting).
 
+- **HTML pasted from a word processor or a web page** (`class="MsoNormal"`, `style=`,
+  `<font>`): published as written, with its own fonts and margins; a warning names its
+  lines and says how to paste plain text (pasted_html.py).
+
 - **Tags written `#vélo #atelier` or `vélo; atelier`** (one tag for Pelican, which splits at
   commas only), and **a page with `Category:` or `Tags:`** (pages have neither: most likely
   an article saved in content/pages/, out of the blog and into the menu): a warning on the
@@ -126,6 +130,7 @@ from .header_values import ARTICLE_ONLY_KEYS, article_keys_in_page, tag_slips
 from .link_targets import UnpublishedLink, unpublished_links
 from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
 from .markdown_slips import MarkdownSlip, markdown_slips
+from .pasted_html import PASTED, PastedFormatting, pasted_formatting
 from .skipped import (
     NOT_UTF8,
     PELICAN_LOGGERS,
@@ -190,7 +195,7 @@ class UnknownKey:
 
 
 # What the plugin warns about in a source: each has a line, a message and a hint.
-Warned = UnknownKey | BrokenLink | PageRelativeLink | MarkdownSlip | Problem
+Warned = UnknownKey | BrokenLink | PageRelativeLink | MarkdownSlip | PastedFormatting | Problem
 
 
 def known_keys(settings: dict[str, Any]) -> frozenset[str]:
@@ -243,6 +248,7 @@ def file_problems(
     warnings += broken_links(path, text, Path(settings["PATH"]))
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
     warnings += markdown_slips(text)
+    warnings += pasted_formatting(text)
     warnings += _dated_ahead_in_file(path, text, settings)
     lines = header_lines(text)
     warnings += tag_slips(lines)
@@ -285,6 +291,8 @@ def check(instance: Any) -> None:
     may_link_relative = any(RELATIVE.search(field) for field in fields)
     # An image or a link left as text, "![Le plan] (…)" (markdown_slips.py).
     may_slip = "](" in fields[0] or "] (" in fields[0]
+    # HTML pasted from Word or a site, with its own fonts and margins (pasted_html.py).
+    may_paste = PASTED.search(fields[0]) is not None
     # A published article dated more than a month ahead: a slip of the year (dates.py).
     today = build_date(settings)
     ahead = isinstance(instance, Article) and instance.status == "published"
@@ -299,7 +307,14 @@ def check(instance: Any) -> None:
         if hasattr(date, "day")
     )
     if keys_known and not (
-        may_link or may_link_relative or may_misread or may_slip or ahead or tags_slip or page_keys
+        may_link
+        or may_link_relative
+        or may_misread
+        or may_slip
+        or may_paste
+        or ahead
+        or tags_slip
+        or page_keys
     ):
         return  # the common case: no file to read
     source = Path(instance.source_path)
@@ -320,6 +335,8 @@ def check(instance: Any) -> None:
         found += page_relative_links(source, text, Path(settings["PATH"]))
     if may_slip:
         found += markdown_slips(text, fields[0])
+    if may_paste:
+        found += pasted_formatting(text)
     if ahead:
         found += dated_ahead(header_lines(text), metadata["date"], today)
     if tags_slip:

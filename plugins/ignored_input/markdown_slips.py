@@ -66,7 +66,7 @@ def markdown_slips(text: str, html: str | None = None) -> list[MarkdownSlip]:
     if shown is not None and "](" not in shown and "] (" not in shown:
         return []  # the common case: every bracket became a link or an image
     found = []
-    prose = _prose_lines(text)
+    prose = prose_lines(text)
     for index, (number, line) in enumerate(prose):
         for match in _OPENING.finditer(line):
             rest = line[match.end() :]
@@ -92,7 +92,7 @@ def markdown_slips(text: str, html: str | None = None) -> list[MarkdownSlip]:
     return found
 
 
-def _prose_lines(text: str) -> list[tuple[int, str]]:
+def prose_lines(text: str) -> list[tuple[int, str]]:
     """(number, line) of the lines Markdown reads as prose: not the header, not code (its
     inline code spans blanked)."""
     lines = text.splitlines()
