@@ -554,7 +554,9 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
         text
         + "\nVoir [les bocaux]({filename}/listings/bocaux-en-verre.yaml).\n"
         + "\nVoir [le brouillon]({filename}2026-11-20-brouillon.md).\n"
-        + "\nVoir [l’annonce]({filename}../listings/incomplete.yaml).\n",
+        + "\nVoir [l’annonce]({filename}../listings/incomplete.yaml).\n"
+        # A static file: Pelican links it with {filename} too.
+        + "\nVoir [la photo]({filename}/images/articles/jardin-partage.jpg).\n",
         "utf-8",
     )
     number = len(text.splitlines()) + 2
@@ -573,6 +575,7 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
         for line in said:
             assert line in result.log, (build, result.log)
         assert "Unable to find" not in result.log, result.log
+        assert "jardin-partage.jpg, qui n’est pas publié" not in result.log, result.log
         html = page.read_text("utf-8")
         # A listing is linked by its file, as an article is.
         assert 'href="/annonces/bocaux-en-verre/"' in html

@@ -400,8 +400,8 @@ def report_unpublished_links(generators: list[Any]) -> None:
     if not contents:
         return
     settings = contents[0].settings
-    generated = next(g.context["generated_content"] for g in generators if hasattr(g, "context"))
-    found = unpublished_links(contents, generated, settings)
+    context = next(generator.context for generator in generators if hasattr(generator, "context"))
+    found = unpublished_links(contents, context, settings)
     _messages.named([link for _instance, link in found])
     for instance, link in found:
         where = shown(Path(instance.source_path), settings)

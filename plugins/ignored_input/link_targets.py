@@ -85,12 +85,15 @@ def _source_keys(instance: Any, value: str) -> list[str]:
 
 
 def unpublished_links(
-    contents: Iterable[Any], generated: dict[str, Any], settings: dict[str, Any]
+    contents: Iterable[Any], context: dict[str, Any], settings: dict[str, Any]
 ) -> list[tuple[Any, UnpublishedLink]]:
     """Each `{filename}` link of `contents` (articles and pages) to a draft, or to a file of
-    the content folder that nothing published, with the content that writes it. `generated`
-    is Pelican's `generated_content`: source path from PATH → what was read, drafts
-    included."""
+    the content folder that nothing published, with the content that writes it. `context`
+    is Pelican's: its `generated_content` maps a source path from PATH to what was read,
+    drafts included, and `static_content` the static files, which Pelican also links with
+    `{filename}`."""
+    generated = context.get("generated_content", {})
+    static = context.get("static_content", {})
     regex = filename_links(settings)
     root = Path(settings["PATH"])
     found = []
@@ -103,6 +106,8 @@ def unpublished_links(
                 continue
             keys = _source_keys(instance, match["value"])
             target = next((generated[key] for key in keys if key in generated), None)
+            if target is None and any(key in static for key in keys):
+                continue  # a static file: Pelican links it all the same
             if target is not None:
                 if getattr(target, "status", None) != "draft":
                     continue  # a published article, page or listing
