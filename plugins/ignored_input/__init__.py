@@ -275,10 +275,11 @@ def _dated_ahead_in_file(path: Path, text: str, settings: dict[str, Any]) -> lis
 
 
 def check(instance: Any) -> None:
-    """At `content_object_init`: warn about each unknown key, each `{filename}`, `{static}`
-    or `{attach}` link to a file that does not exist, and each link to a file of content/
-    written without them, in an article or a page; and give an error for a date Pelican
-    may have read the wrong way round."""
+    """At `content_object_init`, for an article or a page: each check of the module's doc
+    that needs only its source (unknown keys, broken and page-relative links, images left
+    as text, pasted HTML, a date a year ahead, tags in one, a page with a category) warns;
+    a date Pelican may have read the wrong way round is an error. Cheap tests on what
+    Pelican read come first: a valid file is not read again."""
     if not isinstance(instance, Article | Page) or not instance.source_path:
         return
     settings = instance.settings
