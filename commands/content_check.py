@@ -23,8 +23,9 @@ def markdown_sources(settings: dict[str, Any]) -> list[Path]:
 def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key, a link to no file)."""
-    from ignored_input import file_problems, known_keys, unread_files, unread_message
+    from ignored_input import file_problems, header_lines, known_keys, unread_files, unread_message
     from ignored_input.addresses import planned_clashes, planned_items
+    from ignored_input.dates import build_date, dated_ahead, is_ahead
     from ignored_input.link_targets import draft_links
     from ignored_input.spellings import variant_spellings
     from listings.errors import ContentError
@@ -60,6 +61,17 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
         warnings.append(
             ContentError(spelling.source, spelling.line(), spelling.message, spelling.hint)
         )
+    # Dated more than a month ahead, as Pelican reads the date (header, file name or
+    # default): a slip of the year (ignored_input). The header is read again only then.
+    today = build_date(settings)
+    for item in published:
+        if is_ahead(getattr(item, "date", None), today):  # no date: skip_problems says so
+            path = Path(item.source_path)
+            lines = header_lines(path.read_text(encoding="utf-8-sig", errors="replace"))
+            warnings += [
+                ContentError(path, p.line, p.message, p.hint)
+                for p in dated_ahead(lines, item.date, today)
+            ]
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)
     warnings += [

@@ -121,7 +121,6 @@ from typing import Any
 
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.utils import get_date
 
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, build_date, dated_ahead, is_ahead, may_be_misread, misread_dates
@@ -136,7 +135,6 @@ from .skipped import (
     PELICAN_LOGGERS,
     PelicanMessages,
     Problem,
-    is_article,
     is_page,
     skip_problems,
 )
@@ -238,40 +236,24 @@ def file_problems(
     path: Path, settings: dict[str, Any], known: frozenset[str]
 ) -> tuple[list[Problem], list[Warned]]:
     """Without a build: why Pelican would skip the file at `path` (errors), and what of it
-    it would ignore (warnings: unknown keys, broken links). Each has a line, a message and
-    a hint."""
+    it would ignore or show otherwise than meant (warnings). Each has a line, a message and
+    a hint. What depends on other files (drafts, a date ahead as Pelican reads it) needs
+    every file planned: `invoke check` does it (commands/content_check.py)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return [NOT_UTF8], []
+    lines = header_lines(text)
     warnings: list[Warned] = [*unknown_keys(text, known)]
     warnings += broken_links(path, text, Path(settings["PATH"]))
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
     warnings += markdown_slips(text)
     warnings += pasted_formatting(text)
-    warnings += _dated_ahead_in_file(path, text, settings)
-    lines = header_lines(text)
     warnings += tag_slips(lines)
     if is_page(path, settings):
         warnings += article_keys_in_page(lines)
-    errors = skip_problems(path, text, settings) + misread_dates(header_lines(text))
+    errors = skip_problems(path, text, settings) + misread_dates(lines)
     return errors, warnings
-
-
-def _dated_ahead_in_file(path: Path, text: str, settings: dict[str, Any]) -> list[Problem]:
-    """Without a build: `dates.dated_ahead` for the file at `path`, if it is a published
-    article (by its folder and its header's `Status:`)."""
-    today = build_date(settings)
-    if today is None or not is_article(path, settings):
-        return []
-    lines = header_lines(text)
-    values = {key.lower(): value for _, key, value in lines}
-    if values.get("status", "published").strip().lower() != "published":
-        return []
-    with contextlib.suppress(ValueError, OverflowError, TypeError):
-        date = get_date(values["date"]) if "date" in values else None
-        return dated_ahead(lines, date, today)
-    return []  # skip_problems says why Pelican cannot read it
 
 
 def check(instance: Any) -> None:
@@ -324,8 +306,9 @@ def check(instance: Any) -> None:
     except (OSError, UnicodeDecodeError):
         return  # the reader has reported it
     where = shown(source, settings)
+    lines = header_lines(text)
     if may_misread:
-        for problem in misread_dates(header_lines(text)):
+        for problem in misread_dates(lines):
             logger.error("%s:%d : %s → %s", where, problem.line, problem.message, problem.hint)
     found: list[Warned] = [*unknown_keys(text, known)]
     if may_link:
@@ -339,13 +322,20 @@ def check(instance: Any) -> None:
     if may_paste:
         found += pasted_formatting(text)
     if ahead:
-        found += dated_ahead(header_lines(text), metadata["date"], today)
+        found += dated_ahead(lines, metadata["date"], today)
     if tags_slip:
-        found += tag_slips(header_lines(text))
+        found += tag_slips(lines)
     if page_keys:
-        found += article_keys_in_page(header_lines(text))
+        found += article_keys_in_page(lines)
     for item in found:
-        logger.warning("%s:%d : %s → %s", where, item.line, item.message, item.hint)
+        _warn(where, item)
+
+
+def _warn(where: Path, item: Warned | UnpublishedLink) -> None:
+    """Log `item` as editors read it: `content/articles/x.md:12 : … → fix`, without a line
+    when there is none to give (a date taken from the file's name)."""
+    line = f":{item.line}" if item.line else ""
+    logger.warning("%s%s : %s → %s", where, line, item.message, item.hint)
 
 
 def unread_files(settings: dict[str, Any], extensions: set[str]) -> list[Path]:
@@ -405,9 +395,7 @@ def report_unpublished_links(generators: list[Any]) -> None:
     found = unpublished_links(contents, context, settings)
     _messages.named([link for _instance, link in found])
     for instance, link in found:
-        where = shown(Path(instance.source_path), settings)
-        line = f":{link.line}" if link.line else ""
-        logger.warning("%s%s : %s → %s", where, line, link.message, link.hint)
+        _warn(shown(Path(instance.source_path), settings), link)
 
 
 def report_unread(generators: list[Any]) -> None:

@@ -107,7 +107,7 @@ def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Probl
                     "écrivez AAAA-MM-JJ HH:MM, par exemple 2026-11-23 18:30",
                 )
             )
-    elif is_article(path, settings) and not _dated_elsewhere(path, settings):
+    elif _is_article(path, settings) and not _dated_elsewhere(path, settings):
         problems.append(
             Problem(
                 1,
@@ -140,7 +140,7 @@ def _no_title(lines: list[tuple[int, str, str]]) -> Problem:
     return Problem(1, "il manque le titre", "ajoutez en première ligne « Title: Le titre »")
 
 
-def is_article(path: Path, settings: dict[str, Any]) -> bool:
+def _is_article(path: Path, settings: dict[str, Any]) -> bool:
     """Under ARTICLE_PATHS and not under PAGE_PATHS (pages need no date)."""
     return _under(path, settings.get("ARTICLE_PATHS", [""]), settings) and not is_page(
         path, settings
