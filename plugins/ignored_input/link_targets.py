@@ -101,6 +101,7 @@ def unpublished_links(
         html = getattr(instance, "_content", None) or ""
         if "filename" not in html:
             continue  # most pages: not one such link
+        dead: list[tuple[str, Path, bool]] = []
         for match in regex.finditer(html):
             if match["what"] != "filename" or not urlsplit(match["value"]).path:
                 continue
@@ -116,24 +117,31 @@ def unpublished_links(
                 file, draft = root / keys[0], False
             else:
                 continue  # no such file: links.py says so
-            found.append((instance, _as_written(instance, match["value"], file, draft, settings)))
+            dead.append((match["value"], file, draft))
+        if dead:
+            found += [(instance, link) for link in _as_written(instance, dead, settings)]
     return found
 
 
 def _as_written(
-    instance: Any, value: str, file: Path, draft: bool, settings: dict[str, Any]
-) -> UnpublishedLink:
-    """The link to `file` with its line, as the source of `instance` writes it (line 0 when
-    the source cannot be read again)."""
+    instance: Any, dead: list[tuple[str, Path, bool]], settings: dict[str, Any]
+) -> list[UnpublishedLink]:
+    """The links `dead` ((what follows the marker, file, draft)) with their lines, as the
+    source of `instance` writes them (line 0 when the source cannot be read again)."""
     try:
         text = Path(instance.source_path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = ""
+    lines: dict[str, tuple[int, str]] = {}
     for number, written, _attribute in addresses(text):
         marked = MARKED.match(written)
-        if marked and unescape(written[marked.end() :]) == unescape(value):
-            return UnpublishedLink(number, written, value, shown(file, settings), draft)
-    return UnpublishedLink(0, f"{{filename}}{value}", value, shown(file, settings), draft)
+        if marked:
+            lines.setdefault(unescape(written[marked.end() :]), (number, written))
+    found = []
+    for value, file, draft in dead:
+        number, written = lines.get(unescape(value), (0, f"{{filename}}{value}"))
+        found.append(UnpublishedLink(number, written, value, shown(file, settings), draft))
+    return found
 
 
 def draft_links(

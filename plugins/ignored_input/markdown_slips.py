@@ -73,9 +73,11 @@ def markdown_slips(text: str, html: str | None = None) -> list[MarkdownSlip]:
             spaced = match["space"] is not None
             if spaced and not _ADDRESS.match(rest):
                 continue  # "[sic] (voir plus bas)": prose
-            if not spaced and _closes(rest + _paragraph_after(prose, index)):
+            if not spaced and _closing(rest + _paragraph_after(prose, index)) >= 0:
                 continue  # a well-formed image or link (Markdown reads an address on two lines)
-            address = _address_part(rest, spaced)
+            # The address and its ")" when the slip is the space, else the rest of the line.
+            end = _closing(rest) if spaced else -1
+            address = rest[: end + 1] if end >= 0 else rest.rstrip()[:60]
             # "] (" or "](" and the address, as the HTML shows them: the label may have
             # been changed by typography (smarty's quotes).
             joint = match[0][match[0].rindex("]") :]
@@ -105,17 +107,16 @@ def prose_lines(text: str) -> list[tuple[int, str]]:
     for index in range(start, len(lines)):
         line = lines[index]
         opening = _FENCE.match(line)
+        # Indented after a blank line (or after such code): a code block.
+        indented_code = blank_before and line.startswith(("    ", "\t"))
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = ""
         elif opening:
             fence = opening.group(1)
-        elif not (blank_before and line.startswith(("    ", "\t"))):
+        elif not indented_code:
             found.append((index + 1, _INLINE_CODE.sub(lambda m: " " * len(m[0]), line)))
-        if not line.strip():
-            blank_before = True
-        elif not (blank_before and line.startswith(("    ", "\t"))):
-            blank_before = False
+        blank_before = not line.strip() or indented_code
     return found
 
 
@@ -129,29 +130,15 @@ def _paragraph_after(prose: list[tuple[int, str]], index: int) -> str:
     return "\n".join(following)
 
 
-def _closes(rest: str) -> bool:
-    """Whether the address that starts `rest` ends with its ")" on this line (those inside
-    pair up: "x(1).jpg")."""
+def _closing(rest: str) -> int:
+    """Where the ")" that closes the address starting `rest` is (those inside pair up:
+    "x(1).jpg"), or -1."""
     depth = 0
-    for char in rest:
+    for index, char in enumerate(rest):
         if char == "(":
             depth += 1
         elif char == ")":
             if depth == 0:
-                return True
+                return index
             depth -= 1
-    return False
-
-
-def _address_part(rest: str, spaced: bool) -> str:
-    """What the source writes after "(": the address and its ")", or the rest of the line
-    when it is not closed (at most 60 characters)."""
-    if spaced and _closes(rest):
-        depth = 0
-        for index, char in enumerate(rest):
-            depth += char == "("
-            if char == ")":
-                if depth == 0:
-                    return rest[: index + 1]
-                depth -= 1
-    return rest.rstrip()[:60]
+    return -1
