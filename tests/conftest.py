@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, BuildResult, build_site
+from tests.support import BUILD_DATE, ROOT, BuildResult, build_site, copy_project, run_invoke
 
 # Caches that plugins keep per output folder, next to the content: tests that build the
 # project's content/ into temporary folders leave one of each per folder (the SEO one is
@@ -34,6 +34,15 @@ def _leave_the_project_cache_as_found() -> Iterator[None]:
     yield
     for path in _per_output_caches() - before:
         path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def renditions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's image renditions, encoded once per test session (support.seed_renditions)."""
+    project = copy_project(tmp_path_factory.mktemp("renditions") / "project")
+    proc = run_invoke("build", "--build-date", BUILD_DATE, cwd=project)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return project / ".cache" / "thumbnails" / "renditions"
 
 
 @pytest.fixture(scope="session")

@@ -62,11 +62,28 @@ def build_site(
     return BuildResult(proc.returncode, proc.stdout, proc.stderr, output)
 
 
-def copy_project(dest: Path, *also_ignore: str) -> Path:
-    """A copy of the project for tasks that write into it (content/, output/); returns it."""
+def copy_project(dest: Path, *also_ignore: str, renditions: Path | None = None) -> Path:
+    """A copy of the project for tasks that write into it (content/, output/); returns it.
+
+    With `renditions`, the copy starts with those image renditions in its cache (see
+    seed_renditions); without, it has no cache at all."""
     ignore = (".venv", ".git", "output", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache")
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*ignore, *also_ignore))
+    if renditions is not None:
+        seed_renditions(dest, renditions)
     return dest
+
+
+def seed_renditions(project: Path, renditions: Path) -> None:
+    """Put already encoded image renditions in `project`'s cache, and nothing else.
+
+    A rendition is cached under a key made of its source's bytes, its size, format and
+    quality and the imaging libraries (thumbnails.images.Spec.key), so a build that finds
+    it there publishes the bytes it would have encoded. Encoding the demo's photos is most
+    of a cold build's time (about 3 s of both cores); tests about something else than
+    images need not pay it each time. The thumbnails tests encode for themselves.
+    """
+    shutil.copytree(renditions, project / ".cache" / "thumbnails" / "renditions")
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:

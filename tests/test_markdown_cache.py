@@ -141,11 +141,10 @@ def test_bad_setting_stops_the_build(tmp_path: Path) -> None:
         configure({"MARKDOWN_CACHE_WORKERS": -1})
 
 
-def test_the_demo_build_uses_it(tmp_path: Path) -> None:
-    project = tmp_path / "project"
+def test_the_demo_build_uses_it(tmp_path: Path, renditions: Path) -> None:
     from tests.support import copy_project
 
-    copy_project(project)
+    project = copy_project(tmp_path / "project", renditions=renditions)
     env = dict(os.environ)
     proc = run_invoke("build", "--build-date", "2026-11-23", cwd=project, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr

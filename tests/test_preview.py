@@ -45,11 +45,9 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, renditions: Path) -> Path:
     """A copy of the project: these tasks write into the project's own output/."""
-    copy = tmp_path / "project"
-    copy_project(copy)
-    return copy
+    return copy_project(tmp_path / "project", renditions=renditions)
 
 
 def _start(project: Path, *args: str, stdout: Any = subprocess.DEVNULL) -> subprocess.Popen[bytes]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from commands.build_server import BuildServer, describe
-from tests.support import BUILD_DATE, copy_project, run_invoke, tree_hashes
+from tests.support import BUILD_DATE, copy_project, run_invoke, seed_renditions, tree_hashes
 
 pytestmark = pytest.mark.slow
 
@@ -27,8 +27,8 @@ CINEMA = ARTICLES / "2026-07-11-cinema-plein-air.md"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+def project(tmp_path: Path, renditions: Path) -> Path:
+    return copy_project(tmp_path / "project", renditions=renditions)
 
 
 @pytest.fixture
@@ -51,10 +51,18 @@ def _replace(project: Path, relative: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-def _assert_equals_cold_build(project: Path, tmp_path: Path) -> None:
-    # The edited project (content, theme, plugins) without its output and caches.
+def _cold_copy(project: Path, tmp_path: Path) -> Path:
+    """The edited project (content, theme, plugins) without its output and caches, but for
+    the image renditions (support.seed_renditions): their keys are made of what they are
+    made from, and the cold build finds the keys for itself."""
     cold = tmp_path / "cold"
     shutil.copytree(project, cold, ignore=shutil.ignore_patterns("output", ".cache", "__pycache__"))
+    seed_renditions(cold, project / ".cache" / "thumbnails" / "renditions")
+    return cold
+
+
+def _assert_equals_cold_build(project: Path, tmp_path: Path) -> None:
+    cold = _cold_copy(project, tmp_path)
     proc = run_invoke("build", "--build-date", BUILD_DATE, cwd=cold)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     warm, fresh = tree_hashes(project / "output"), tree_hashes(cold / "output")
@@ -354,8 +362,7 @@ def test_production_settings_feeds_follow_a_partial_build(project: Path, tmp_pat
     assert "Une phrase que le flux doit reprendre." in feed
     listings = (project / "output" / "feeds" / "annonces.atom.xml").read_text("utf-8")
     assert "pneus repris par le flux" in listings
-    cold = tmp_path / "cold"
-    shutil.copytree(project, cold, ignore=shutil.ignore_patterns("output", ".cache", "__pycache__"))
+    cold = _cold_copy(project, tmp_path)
     proc = run_invoke("build", "--production", "--build-date", BUILD_DATE, cwd=cold)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     warm, fresh = tree_hashes(project / "output"), tree_hashes(cold / "output")

@@ -142,8 +142,10 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def bad_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
-    project = copy_project(tmp_path_factory.mktemp("bad") / "project")
+def bad_copy(
+    tmp_path_factory: pytest.TempPathFactory, renditions: Path
+) -> tuple[Path, BuildResult]:
+    project = copy_project(tmp_path_factory.mktemp("bad") / "project", renditions=renditions)
     articles = project / "content" / "articles"
     # 1. No summary: the theme falls back to the first paragraph, and says so.
     velo = articles / "2026-10-03-atelier-velo.md"
@@ -224,8 +226,8 @@ def test_seo_without_a_build_says_what_to_do(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
-def test_seo_checks_the_last_build_by_default(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+def test_seo_checks_the_last_build_by_default(tmp_path: Path, renditions: Path) -> None:
+    project = copy_project(tmp_path / "project", renditions=renditions)
     build = run_invoke("build", "--production", "--build-date", BUILD_DATE, cwd=project)
     assert build.returncode == 0, build.stdout + build.stderr
     proc = run_invoke("seo", "--strict", cwd=project)

@@ -16,8 +16,10 @@ from pelican.settings import DEFAULT_CONFIG
 from tests.support import BUILD_DATE, ROOT, copy_project, run_invoke, tree_hashes
 
 
-def test_the_site_is_the_same_without_the_plugin(demo_output: Path, tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "without")
+def test_the_site_is_the_same_without_the_plugin(
+    demo_output: Path, tmp_path: Path, renditions: Path
+) -> None:
+    project = copy_project(tmp_path / "without", renditions=renditions)
     settings = project / "pelicanconf.py"
     text = settings.read_text("utf-8")
     assert '    "url_memo",\n' in text

@@ -14,9 +14,9 @@ from tests.support import BUILD_DATE, copy_project, run_invoke
 
 
 @pytest.fixture(scope="session")
-def template_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template_project(tmp_path_factory: pytest.TempPathFactory, renditions: Path) -> Path:
     """A copy of the project in its own git repository, its image cache already filled."""
-    project = copy_project(tmp_path_factory.mktemp("deploy") / "project")
+    project = copy_project(tmp_path_factory.mktemp("deploy") / "project", renditions=renditions)
     git(project, "init", "--quiet")
     commit_all(project, "Le site des Tilleuls")
     # One production build fills .cache/thumbnails: every test's copy then builds in a second.
