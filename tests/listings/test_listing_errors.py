@@ -163,24 +163,28 @@ def _expected_location(name: str) -> str:
     return f"listings/{name}.yaml:{line}" if line else f"listings/{name}.yaml :"
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_check_reports_the_file_the_line_and_the_fix(name: str, tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    text, _, words = CASES[name]
-    write_listing(content, f"{name}.yaml", text)
-    proc = run_invoke("check", "--content", str(content))
+@pytest.fixture(scope="module")
+def checked(broken_content: Path) -> str:
+    """What `invoke check` says of the broken content: one run for every case (each is
+    its own file, and each message names its file)."""
+    proc = run_invoke("check", "--content", str(broken_content))
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
-    lines = [line for line in out.splitlines() if f"{name}.yaml" in line]
-    assert len(lines) == 1, out  # one mistake, one message
-    assert any(_expected_location(name) in line and words in line for line in lines), out
-    if name in HINTS:
-        assert any(HINTS[name] in line for line in lines), out
-    else:  # no guess where there is nothing close to offer
-        assert "vouliez-vous dire" not in out, out
     assert "Traceback" not in out
-    assert "problème(s) dans 1 fichier(s)" in out
+    assert f"problème(s) dans {len(CASES)} fichier(s)" in out, out
+    return out
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_reports_the_file_the_line_and_the_fix(name: str, checked: str) -> None:
+    words = CASES[name][2]
+    lines = [line for line in checked.splitlines() if f"/{name}.yaml" in line]
+    assert len(lines) == 1, checked  # one mistake, one message
+    assert any(_expected_location(name) in line and words in line for line in lines), lines
+    if name in HINTS:
+        assert any(HINTS[name] in line for line in lines), lines
+    else:  # no guess where there is nothing close to offer
+        assert "vouliez-vous dire" not in lines[0], lines
 
 
 def test_build_reports_every_broken_listing_and_builds_the_rest(
