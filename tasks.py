@@ -1,7 +1,8 @@
 """Babillard's commands. `invoke --list` is the manual; `invoke --help TASK` explains one.
 
-Editors use: build, serve, livereload, new-article, check, publish, rollback, releases.
-Maintainers also: rebuild, clean, lint.
+Editors use: build, serve, livereload, new-article, new-listing, check, seo, publish,
+rollback, releases.
+Maintainers also: rebuild, clean, lint, schema, bench.
 """
 
 from __future__ import annotations
