@@ -218,6 +218,30 @@ def test_bad_copy_is_refused_with_each_problem_on_its_page(bad_copy) -> None:
     )
 
 
+def test_the_build_log_names_the_source_of_each_finding(bad_copy) -> None:
+    project, build = bad_copy
+    articles = project / "content" / "articles"
+    lines = [line for line in build.log.splitlines() if line.startswith(("ERREUR SEO", "ATT"))]
+    # The line that holds the address the finding quotes: the link written in Markdown.
+    jardin = (articles / "2026-04-12-jardin-partage.md").read_text("utf-8").splitlines()
+    number = next(n for n, text in enumerate(jardin, 1) if "/2026/recolte-inexistante/" in text)
+    broken = [line for line in lines if "[link-broken]" in line]
+    assert len(broken) == 1, lines
+    assert broken[0].endswith(
+        f" (source : content/articles/2026-04-12-jardin-partage.md:{number})"
+    ), broken
+    # A quoted title: the header line that writes it.
+    tomates = [line for line in lines if "/2026/recolte-tomates/: [title-duplicate]" in line]
+    assert tomates and tomates[0].endswith(
+        " (source : content/articles/2026-08-29-recolte-tomates.md:1)"
+    ), lines
+    # Nothing the source holds as written (a rendition's address): the file alone.
+    semis = [line for line in lines if "[img-alt-empty]" in line]
+    assert semis and semis[0].endswith(
+        " (source : content/articles/2026-03-14-semis-de-printemps.md)"
+    ), lines
+
+
 def test_seo_without_a_build_says_what_to_do(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     proc = run_invoke("seo", "--output", str(tmp_path / "nothing"), cwd=project)

@@ -20,6 +20,7 @@ from .registry import Finding
 from .report import Report
 from .settings import DEFAULTS, configure, report_folder
 from .site import Site
+from .sources import page_sources, source_of
 
 __all__ = ["Finding", "Report", "check_site", "check_written", "register", "run_after_build"]
 
@@ -44,19 +45,32 @@ class _Checked:
 
 
 _last_checked: _Checked | None = None
+# The source file of each page of the current build (sources.py), for the findings logged;
+# the folder their paths are shown from (the one holding content/).
+_sources: dict[str, Path] = {}
+_root = Path.cwd()
 
 
 def _configure(pelican: Any) -> None:
     # At `initialized`: a bad SEO_* value stops the build before anything is generated,
     # instead of after a full build.
-    global _prefetcher, _last_checked
+    global _prefetcher, _last_checked, _sources, _root
     settings = configure(pelican.settings)
     _prefetcher = None
+    _sources, _root = {}, Path(settings["PATH"]).resolve().parent
     _last_checked = None  # a new build checks anew; the old site need not stay in memory
     workers = background_workers(settings["SEO_WORKERS"])
     if settings["SEO_RUN_ON_BUILD"] and workers:
         cache = PageCache(report_folder(settings), Path(settings["OUTPUT_PATH"]))
         _prefetcher = Prefetcher(Path(settings["OUTPUT_PATH"]), cache, workers)
+
+
+def _read_all(generators: list[Any]) -> None:
+    # Every source is read and every address known; partial builds (which send no signal
+    # but reading's) change neither.
+    global _sources
+    if generators:
+        _sources = page_sources(generators[0].context)
 
 
 def _page_written(path: str, context: Any = None) -> None:
@@ -118,29 +132,39 @@ def _publish(report: Report, settings: dict[str, Any], folder: Path) -> Report:
     except OSError as error:
         logger.error("SEO : impossible d’écrire le rapport dans %s : %s", folder, error)
         html_path = None
-    log_report(report, settings["SEO_LOG_LIMIT"], html_path)
+    log_report(report, settings["SEO_LOG_LIMIT"], html_path, _sources, _root)
     last_report = report
     return report
 
 
-def log_report(report: Report, warning_limit: int, html_path: Path | None) -> None:
+def log_report(
+    report: Report,
+    warning_limit: int,
+    html_path: Path | None,
+    sources: dict[str, Path] | None = None,
+    root: Path | None = None,
+) -> None:
     """One summary line, then every error and the first `warning_limit` warnings.
 
     Errors are all logged because the build counts them to fail; warnings are capped so a
-    site-wide theme problem does not bury the rest of the build log.
+    site-wide theme problem does not bury the rest of the build log. With `sources` (page
+    → source file, sources.py), a finding on a page made from a file names it, with its
+    paths shown from `root`.
     """
     where = f" Rapport : {html_path}" if html_path else ""
     logger.info("%s%s", report.summary(), where)
     warnings = 0
     for finding in report.findings:
-        if finding.severity == "error":
-            logger.error("SEO %s", finding.line())
-        elif finding.severity == "warning":
+        if finding.severity == "warning":
             warnings += 1
-            if warnings <= warning_limit:
-                logger.warning("SEO %s", finding.line())
-        else:
-            logger.debug("SEO %s", finding.line())
+            if warnings > warning_limit:
+                continue
+        text = finding.line()
+        source = source_of(finding, sources, root or Path.cwd()) if sources else ""
+        if source:
+            text += f" (source : {source})"
+        level = {"error": logging.ERROR, "warning": logging.WARNING}.get(finding.severity)
+        logger.log(level or logging.DEBUG, "SEO %s", text)
     if warnings > warning_limit:
         logger.warning(
             "SEO : %d autres avertissements ne sont pas affichés ; voir %s",
@@ -156,5 +180,6 @@ def register() -> None:
     signals.initialized.connect(_configure)
     # Each page Pelican writes is parsed in the background while the build goes on.
     signals.content_written.connect(_page_written)
+    signals.all_generators_finalized.connect(_read_all)
     # `finalized` comes after every generator and writer is done: output/ is complete.
     signals.finalized.connect(run_after_build)
