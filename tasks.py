@@ -390,7 +390,7 @@ def new_listing(
 @task(help={"content": "Folder of content to check (default: content/)."})
 def check(c: Context, content: str | None = None) -> None:
     """Check every article, page and listing for mistakes, without building (exit 1 if any)."""
-    from listings.validate import dated_ahead, load_folder, stray_files
+    from listings.validate import current_warnings, dated_ahead, load_folder, stray_files
 
     overrides = {"PATH": str(Path(content).resolve())} if content else {}
     settings = listing_settings(overrides)
@@ -401,8 +401,9 @@ def check(c: Context, content: str | None = None) -> None:
     problems += image_problems(settings, listings)
     # Published all the same, but the editor is told (what was removed from a description).
     warnings += stray_files(folder)
-    warnings += [warning for listing in listings for warning in listing.warnings]
-    warnings += dated_ahead(listings, datetime.date.fromisoformat(str(settings["BUILD_DATE"])))
+    today = datetime.date.fromisoformat(str(settings["BUILD_DATE"]))
+    warnings += current_warnings(listings, today)
+    warnings += dated_ahead(listings, today)
     for warning in warnings:
         print(f"ATTENTION {warning.format(ROOT)}")
     for problem in problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,9 @@ class ContentError:
     message: str
     hint: str = ""
     column: int = 0
+    # The last day the problem matters, if it has one (an event's end: once the event is
+    # over, what would have gone wrong before it no longer can).
+    until: datetime.date | None = None
 
     def location(self, root: Path | None = None) -> str:
         """`content/listings/velo.yaml:7:3`, relative to `root` when the file is under it."""

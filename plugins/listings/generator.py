@@ -22,7 +22,14 @@ from .errors import ContentError
 from .ical import calendar_bytes
 from .model import Listing
 from .output import OwnOutputs
-from .validate import ListingValidator, dated_ahead, kind_slug, load_folder, stray_files
+from .validate import (
+    ListingValidator,
+    current_warnings,
+    dated_ahead,
+    kind_slug,
+    load_folder,
+    stray_files,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +90,7 @@ class ListingsGenerator(Generator):
             if folder.is_dir()
             else ([], [])
         )
-        warnings = [*stray_files(folder), *(w for item in listings for w in item.warnings)]
+        warnings = [*stray_files(folder), *current_warnings(listings, self.today)]
         warnings += dated_ahead(listings, self.today)
         report(errors, warnings, Path(settings["PATH"]).parent)
 

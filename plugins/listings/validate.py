@@ -218,14 +218,18 @@ class ListingValidator:
         if "expires" in doc.data:
             line, column = doc.line_of(("expires",))
             message = f"« expires » ({listing.expires}) est avant « event.start » ({day}) : {gone}"
-            return ContentError(path, line, message, f"écrivez {line_to_write}", column)
+            return ContentError(
+                path, line, message, f"écrivez {line_to_write}", column, event.end.date()
+            )
         line, column = doc.line_of(("event", "start"))
         message = (
             f"sans ligne « expires », l’annonce expire le {listing.expires} "
             f"({self.settings['LISTING_DEFAULT_DAYS']} jours après « date »), avant "
             f"l’événement du {day} : {gone}"
         )
-        return ContentError(path, line, message, f"ajoutez la ligne {line_to_write}", column)
+        return ContentError(
+            path, line, message, f"ajoutez la ligne {line_to_write}", column, event.end.date()
+        )
 
     def _photos(self, path: Path, doc: YamlDocument, errors: list[ContentError]) -> list[Photo]:
         photos = doc.data.get("photos")
@@ -401,6 +405,17 @@ def _euros(amount: float) -> str:
 # A listing dated further ahead than this is more likely a slip of the year (2027 for 2026)
 # than a listing prepared in advance: the build says so.
 AHEAD = datetime.timedelta(days=31)
+
+
+def current_warnings(listings: list[Listing], today: datetime.date) -> list[ContentError]:
+    """The warnings kept with the listings (found when they were read, which does not depend
+    on the build's date) that still matter on `today`."""
+    return [
+        warning
+        for listing in listings
+        for warning in listing.warnings
+        if warning.until is None or warning.until >= today
+    ]
 
 
 def dated_ahead(listings: list[Listing], today: datetime.date) -> list[ContentError]:

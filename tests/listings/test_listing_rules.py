@@ -314,3 +314,8 @@ def test_check_warns_about_the_same_dates(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     for line in (DATE_WARNINGS[0], DATE_WARNINGS[3]):
         assert line in proc.stdout, proc.stdout  # after the folder of `content`
+    # Once the event is over, what it warned of can no longer happen: nothing more is said.
+    for day, said in (("2027-02-06", True), ("2027-02-07", False)):
+        env = {**os.environ, "BABILLARD_BUILD_DATE": day}
+        proc = run_invoke("check", "--content", str(content), env=env)
+        assert ("evenement-apres-expiration.yaml" in proc.stdout) is said, (day, proc.stdout)
