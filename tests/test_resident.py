@@ -235,6 +235,21 @@ def test_a_listing_made_invalid_gets_a_full_build_that_reports_it(
     _assert_equals_cold_build(project, tmp_path)
 
 
+def test_a_warning_about_an_event_now_over_does_not_stop_partial_builds(
+    project: Path, tmp_path: Path
+) -> None:
+    # Its listing expired before the event, which is now over: no longer worth a warning,
+    # nor a full build at each edit of its text (as a listing with a warning gets).
+    _replace(project, EVENT, "expires: 2027-06-30", "expires: 2026-12-01")
+    log = (tmp_path / "worker.log").open("w", encoding="utf-8")
+    with BuildServer(project, ["--build-date", "2026-12-20"], stderr=log) as server:
+        first = _build(server, "full")
+        _replace(project, EVENT, "vingtaine", "trentaine")
+        second = _build(server, "partial")
+    log.close()
+    assert (second["errors"], second["warnings"]) == (first["errors"], first["warnings"])
+
+
 def test_a_problem_still_there_is_reported_by_every_build_until_it_is_mended(
     project: Path, server: BuildServer, tmp_path: Path
 ) -> None:

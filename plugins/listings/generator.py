@@ -233,7 +233,7 @@ class ListingsGenerator(Generator):
         if old is None:
             return f"{shown} n’est pas une annonce déjà construite"
         new, problems = self._validator.load(old.source_path)
-        if new is None or problems or new.warnings:
+        if new is None or problems or current_warnings([new], self.today):
             return f"{shown} signale un problème"
         moved = [name for name in PLACE_FIELDS if getattr(new, name) != getattr(old, name)]
         if moved:
