@@ -27,13 +27,23 @@ def _per_output_caches() -> set[Path]:
     return {path for pattern in PER_OUTPUT_CACHES for path in (ROOT / ".cache").glob(pattern)}
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _leave_the_project_cache_as_found() -> Iterator[None]:
-    """Remove the per-output caches this test session added to the project's .cache/."""
-    before = _per_output_caches()
-    yield
-    for path in _per_output_caches() - before:
-        path.unlink(missing_ok=True)
+_CACHES_BEFORE = pytest.StashKey[set[Path]]()
+
+
+# Session hooks, not a session fixture: with pytest-xdist each worker has a session of its
+# own, and a worker that ends first would remove caches another worker's builds still use.
+# Only the main process (no `workerinput`) takes the list before and cleans up after.
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):
+        session.config.stash[_CACHES_BEFORE] = _per_output_caches()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remove the per-output caches this test run added to the project's .cache/."""
+    before = session.config.stash.get(_CACHES_BEFORE, None)
+    if before is not None:
+        for path in _per_output_caches() - before:
+            path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
