@@ -45,6 +45,8 @@ _FREE = {"gratuit", "gratuite", "offert", "offerte", "don", "0"}
 _OPEN = {"a-debattre", "prix-a-debattre", "libre"}
 _CURRENCY = re.compile(r"\s*(?:€|eur|euros?)\s*$|^\s*€\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+# 1.250.000 or 1.250,50: points between groups of three digits, as French prints amounts.
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
 # The tables below are keyed by slug (see _word): one entry covers « Mots clés »,
 # « mots-cles » and « MOTS CLÉS ».
 # Words editors use for a kind of listing, when it is not one of the site's kinds.
@@ -130,14 +132,17 @@ def date_hint(value: str, with_time: bool) -> str | None:
 
 
 def price_hint(value: str) -> str | None:
-    """« écrivez 35.50 » for a price written with a currency or a comma, « écrivez 0 » for
-    a free one; None if `value` holds no plain amount."""
+    """« écrivez 35.50 » for a price written with a currency, a comma or points between
+    the thousands, « écrivez 0 » for a free one; None if `value` holds no plain amount."""
     text = " ".join(value.lower().split())
     if _word(text) in _FREE:
         return "écrivez 0 (la page affiche « Gratuit »)"
     if _word(text) in _OPEN:
         return "retirez la ligne « price » : sans prix, la page affiche « Prix à débattre »"
     amount = _CURRENCY.sub("", text).replace(" ", "")
+    if _GROUPED.match(amount):
+        whole = amount.replace(".", "").replace(",", ".")
+        return f"écrivez {whole} (un nombre seul : sans €, sans point ni espace entre les milliers)"
     if not _NUMBER.match(amount):
         return None
     return (

@@ -44,6 +44,11 @@ def test_an_event_time_written_otherwise_gets_the_time_to_write(written: str, hi
         ("€ 35", "écrivez 35 "),
         ("12,50 euros", "écrivez 12.50 "),
         ("12.5 EUR", "écrivez 12.5 "),
+        ("1.250.000", "écrivez 1250000 (un nombre seul : sans €, sans point ni espace entre"),
+        ("1.250,50 €", "écrivez 1250.50 "),
+        ("1 250 €", "écrivez 1250 "),  # a space, or a no-break one, between the thousands
+        ("1\u202f250", "écrivez 1250 "),
+        ("1.2500", None),
         ("Gratuit", "écrivez 0 "),
         ("à débattre", "retirez la ligne « price »"),
         ("entre 10 et 20 €", None),
