@@ -151,6 +151,8 @@ def translate(
         hint = description
         if error.validator_value in (DATE_PATTERN, DATETIME_PATTERN) and isinstance(value, str):
             hint = date_hint(value, with_time=error.validator_value == DATETIME_PATTERN) or hint
+        if where[:1] == ("photos",):  # plan.pdf, or a name with no extension
+            return problem(f"« {key} » : « {value} » n’est pas le nom d’une photo", hint)
         return problem(f"« {key} » : « {value} » n’a pas la forme attendue", hint)
     if kind == "not" and where == ():
         return [

@@ -56,6 +56,7 @@ class ListingValidator:
         self.validator = Draft202012Validator(self.schema)
         self.content_root = Path(settings["PATH"])
         self.photos_root = self.content_root / settings["LISTING_PHOTOS_PATH"]
+        self.photo_name = re.compile(self.schema["properties"]["photos"]["items"]["pattern"])
         self.timezone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
 
     # --- one file -----------------------------------------------------------------------
@@ -241,6 +242,8 @@ class ListingValidator:
                 continue
             line, column = doc.line_of(("photos", index))
             target = (self.photos_root / name).resolve()
+            if not name.startswith("/") and not self.photo_name.search(name):
+                continue  # not a photo's name (plan.pdf): the schema's message says what to write
             if name.startswith("/"):
                 # "/images/annonces/x.jpg", the address on the site: the path to write.
                 meant = _meant_photo(name, self.photos_root)

@@ -61,6 +61,12 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         11,
         "la photo « annonces/VELO-ENFANT.JPG » n’existe pas",
     ),
+    # Not a photo, and not there either: one message, about what photos can be.
+    "photo-pdf": (
+        _replace(11, "  - annonces/plan-du-local.pdf"),
+        11,
+        "« annonces/plan-du-local.pdf » n’est pas le nom d’une photo",
+    ),
     # Nothing in the folder looks like it: no guess (difflib's default would offer the
     # photo of another listing, "marche-noel.jpg", for sharing ".jpg" and a few letters).
     "photo-sans-ressemblance": (
@@ -115,6 +121,11 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         6,
         "« price » doit être un nombre",
     ),
+    "prix-a-points": (
+        VALID.replace("expires: 2027-01-10", "price: 1.250.000"),
+        6,
+        "« price » doit être un nombre",
+    ),
     "type-vente": (_replace(2, "kind: vente"), 2, "« kind » vaut « vente »"),
     "evenement-sans-dates": (_replace(2, "kind: événement"), 1, "il manque la clé « event »"),
     "pas-du-texte": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "n’est pas du texte"),
@@ -130,6 +141,7 @@ HINTS = {
     "categorie-inconnue": "Choisissez parmi : maison, jardin",
     "photo-absente": "vouliez-vous dire « annonces/velo-enfant.jpg »",
     "photo-en-capitales": "vouliez-vous dire « annonces/velo-enfant.jpg »",
+    "photo-pdf": "Chemin d’une photo (.jpg, .png, .webp, .gif ou .heic)",
     "photo-depuis-content": "écrivez « annonces/velo-enfant.jpg » : le chemin se compte depuis "
     "content/images/",
     "photo-depuis-la-racine": "écrivez « annonces/velo-enfant.jpg » : le chemin se compte "
@@ -141,6 +153,7 @@ HINTS = {
     "tags-en-texte": "écrivez « tags: [vélo, enfants] »",
     "contact-en-texte": "en retrait de deux espaces : « email: paul.r@example.org »",
     "prix-en-euros": "écrivez 12 (un nombre seul : sans €",
+    "prix-a-points": "écrivez 1250000 (un nombre seul",
     "type-vente": "vouliez-vous dire « offre » ?",
     "date-mal-ecrite": "écrivez 2026-11-10",
     "date-impossible": "AAAA-MM-JJ",
