@@ -568,6 +568,9 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
         f"content/{ARTICLE}:{number + 4} : le lien « {{filename}}../listings/incomplete.yaml » "
         "vise content/listings/incomplete.yaml, qui n’est pas publié : il reste mort → "
         "corrigez content/listings/incomplete.yaml",
+        f"content/{ARTICLE}:{number + 6} : le lien « {{filename}}/images/articles/jardin-partage"
+        ".jpg » mène à un fichier (document, image), pas à un article : il fonctionne, mais → "
+        "écrivez « {static}/images/articles/jardin-partage.jpg »",
     ]
     page = tmp_path / "output" / "2026" / "jardin-partage" / "index.html"
     for build in ("cold", "cached"):
@@ -575,6 +578,8 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
         for line in said:
             assert line in result.log, (build, result.log)
         assert "Unable to find" not in result.log, result.log
+        assert "used for linking" not in result.log, result.log  # Pelican's English, replaced
+        assert result.log.count("il fonctionne, mais") == 1, result.log
         assert "jardin-partage.jpg, qui n’est pas publié" not in result.log, result.log
         html = page.read_text("utf-8")
         # A listing is linked by its file, as an article is.

@@ -141,6 +141,19 @@ def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
     return found
 
 
+def filename_links_to(
+    file: Path, path: Path, text: str, content_root: Path
+) -> list[tuple[int, str]]:
+    """The `{filename}` links of `text` (the source at `path`) that name `file`: (line,
+    link as written). For a static file (a PDF, a photo) the link works, since Pelican
+    looks among static files too, but `{static}` is the marker that says what it is."""
+    return [
+        (number, written)
+        for number, written, marker, _target, wanted in marked_links(path, text, content_root)
+        if "filename" in marker and wanted == file
+    ]
+
+
 def _address(opening: str, rest: str) -> str:
     """The address that starts `rest`, as Python-Markdown and Pelican read it: `opening` is
     what came before it (see OPENING)."""

@@ -20,7 +20,9 @@ reason Pelican leaves out.
 The same filter drops Pelican's "Unable to find '…', skipping url replacement." and
 "Cannot get modification stamp for …" for the links the plugin has already named with
 their file and line (links.py), and its warnings about items sharing a slug (addresses.py
-reports those that share an address, the only case that matters).
+reports those that share an address, the only case that matters). Its English "{filename}
+used for linking to static content" (a document linked as if it were an article: the link
+works) becomes a warning with the line and the `{static}` link to write.
 """
 
 from __future__ import annotations
@@ -33,12 +35,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
 from .link_targets import UnpublishedLink
-from .links import BrokenLink
+from .links import BrokenLink, filename_links_to
 from .source import english_key, header_lines, shown
 
 logger = logging.getLogger(__name__)
@@ -48,6 +51,7 @@ COULD_NOT_PROCESS = "Could not process %s"
 MISSING_PROPERTY = "Skipping %s: could not find information about '%s'"
 UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
 UNABLE_TO_FIND = "Unable to find '%s', skipping url replacement."
+STATIC_BY_FILENAME = "{filename} used for linking to static content %s in %s. Use {static} instead"
 # pelican/cache.py: the static generator asks the date of each file a {static} link names.
 NO_STAMP = "Cannot get modification stamp for %s\n\t%s"
 # pelican/utils.py, process_translations: items sharing a slug (addresses.py says when
@@ -200,6 +204,8 @@ class PelicanMessages(logging.Filter):
             return False
         if record.msg == UNABLE_TO_FIND and args:
             return args[0] not in self.named_links
+        if record.msg == STATIC_BY_FILENAME and len(args) == 2 and self.settings is not None:
+            return self._static_by_filename(str(args[0]), str(args[1]))
         if record.msg == NO_STAMP and args and self.settings is not None:
             file = os.path.normpath(Path(self.settings["PATH"]) / str(args[0]))
             return file not in self.named_files
@@ -239,6 +245,29 @@ class PelicanMessages(logging.Filter):
                 problem.hint,
             )
         return False
+
+    def _static_by_filename(self, target: str, source: str) -> bool:
+        """Pelican's English line for a document or a photo linked with `{filename}` (the
+        link works) becomes ours, one per link, with the line and the marker to write;
+        kept as it is if the link is not found in the source."""
+        assert self.settings is not None
+        content_root = Path(self.settings["PATH"])
+        path = content_root / source
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return True
+        base = content_root if target.startswith("/") else path.parent
+        file = Path(os.path.normpath(base / unquote(target).lstrip("/")))
+        links = filename_links_to(file, path, text, content_root)
+        for number, written in links:
+            fixed = written.replace("{filename}", "{static}").replace("|filename|", "{static}")
+            logger.warning(
+                "%s:%d : le lien « %s » mène à un fichier (document, image), pas à un "
+                "article : il fonctionne, mais → écrivez « %s »",
+                shown(path, self.settings), number, written, fixed,
+            )  # fmt: skip
+        return not links
 
     def _path(self, source: Any) -> Path | None:
         """The file a message is about: Pelican gives a path relative to PATH ("Could not
