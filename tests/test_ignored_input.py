@@ -4,6 +4,7 @@ Pelican skips (with the line and the fix, where Pelican says it in English or no
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,6 +13,7 @@ import markdown
 import pytest
 from ignored_input import (
     broken_links,
+    document_links,
     editor_backup,
     header_keys,
     known_keys,
@@ -296,6 +298,32 @@ def _touch(path: Path) -> None:
     path.write_text("Title: x\n", "utf-8")
 
 
+def test_documents_linked_with_filename_get_the_static_link(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    article = content / "articles" / "2026-01-02-b.md"
+    names = ["articles/2026-01-01-a.md", "images/plan.jpg", "images/plan.pdf", "documents/cr.pdf"]
+    for name in [*names, "listings/velo.yaml"]:
+        _touch(content / name)
+    text = (
+        "Title: B\n\n"
+        "[a]({filename}2026-01-01-a.md) [photo]({filename}/images/plan.jpg)\n"
+        "[cr]({filename}/documents/cr.pdf) [absent]({filename}/documents/absent.pdf)\n"
+        "[plan](|filename|../images/plan.pdf) [bon]({static}/documents/cr.pdf)\n"
+        "[vélo]({filename}/listings/velo.yaml)\n"
+    )
+    found = document_links(article, text, content, ["images"])
+    # Not an article, a listing, a photo (thumbnails' business) or a file that is not there.
+    assert [(link.line, link.written, link.published) for link in found] == [
+        (4, "{filename}/documents/cr.pdf", False),
+        (5, "|filename|../images/plan.pdf", True),  # under STATIC_PATHS: it works
+    ]
+    assert (
+        found[0].hint
+        == "écrivez « {static}/documents/cr.pdf » : le document sera publié avec la page"
+    )
+    assert found[1].hint.startswith("écrivez « {static}../images/plan.pdf » (le lien fonctionne")
+
+
 def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
     content = tmp_path / "content"
     article = content / "articles" / "2026-01-02-b.md"
@@ -555,10 +583,17 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
         + "\nVoir [les bocaux]({filename}/listings/bocaux-en-verre.yaml).\n"
         + "\nVoir [le brouillon]({filename}2026-11-20-brouillon.md).\n"
         + "\nVoir [l’annonce]({filename}../listings/incomplete.yaml).\n"
-        # A static file: Pelican links it with {filename} too.
-        + "\nVoir [la photo]({filename}/images/articles/jardin-partage.jpg).\n",
+        # A photo: its original is not published, the link leads to its largest rendition.
+        + "\nVoir [la photo]({filename}/images/articles/jardin-partage.jpg).\n"
+        # A document is linked with {static}, which publishes it; one among the static files
+        # works with {filename} too (Pelican says so in English).
+        + "\nVoir [les statuts]({filename}/documents/statuts.pdf).\n"
+        + "\nVoir [le plan]({filename}/images/plan.pdf).\n",
         "utf-8",
     )
+    (content / "documents").mkdir()
+    (content / "documents" / "statuts.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (content / "images" / "plan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     number = len(text.splitlines()) + 2
     said = [
         f"content/{ARTICLE}:{number + 2} : le lien « {{filename}}2026-11-20-brouillon.md » "
@@ -568,9 +603,13 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
         f"content/{ARTICLE}:{number + 4} : le lien « {{filename}}../listings/incomplete.yaml » "
         "vise content/listings/incomplete.yaml, qui n’est pas publié : il reste mort → "
         "corrigez content/listings/incomplete.yaml",
-        f"content/{ARTICLE}:{number + 6} : le lien « {{filename}}/images/articles/jardin-partage"
-        ".jpg » mène à un fichier (document, image), pas à un article : il fonctionne, mais → "
-        "écrivez « {static}/images/articles/jardin-partage.jpg »",
+        f"content/{ARTICLE}:{number + 8} : le lien « {{filename}}/documents/statuts.pdf » vise "
+        "un document avec {filename}, la marque des articles, des pages et des annonces : il "
+        "reste mort → écrivez « {static}/documents/statuts.pdf » : le document sera publié "
+        "avec la page",
+        f"content/{ARTICLE}:{number + 10} : le lien « {{filename}}/images/plan.pdf » vise un "
+        "document avec {filename}, la marque des articles, des pages et des annonces → écrivez "
+        "« {static}/images/plan.pdf » (le lien fonctionne, mais c’est la forme juste)",
     ]
     page = tmp_path / "output" / "2026" / "jardin-partage" / "index.html"
     for build in ("cold", "cached"):
@@ -579,17 +618,20 @@ def test_links_to_a_listing_a_draft_and_an_unpublished_file(tmp_path: Path) -> N
             assert line in result.log, (build, result.log)
         assert "Unable to find" not in result.log, result.log
         assert "used for linking" not in result.log, result.log  # Pelican's English, replaced
-        assert result.log.count("il fonctionne, mais") == 1, result.log
+        # Ours, and the SEO check's (a dead link stops publish): not Pelican's "Unable to find".
+        assert sum("statuts.pdf" in line for line in result.log.splitlines()) == 2, result.log
         assert "jardin-partage.jpg, qui n’est pas publié" not in result.log, result.log
         html = page.read_text("utf-8")
         # A listing is linked by its file, as an article is.
         assert 'href="/annonces/bocaux-en-verre/"' in html
+        photo = re.search(r'href="/images/r/(jardin-partage-\d+w-\w+\.jpg)"', html)
+        assert photo and (tmp_path / "output" / "images" / "r" / photo[1]).is_file(), html
         # The draft's preview links to no author, category or tag page it does not have.
         assert "SEO /brouillons/" not in result.log, result.log
     draft = (tmp_path / "output" / "brouillons" / "brouillon" / "index.html").read_text("utf-8")
     assert "<li>inédit</li>" in draft and "etiquette/inedit/" not in draft
     proc = run_invoke("check", "--content", str(content))
-    assert said[0] in proc.stdout, proc.stdout
+    assert said[0] in proc.stdout and said[2] in proc.stdout and said[3] in proc.stdout
 
 
 SLIPS = """Title: Les plans

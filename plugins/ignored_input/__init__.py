@@ -68,6 +68,14 @@
       vise un fichier qui n’existe pas : il reste mort → vouliez-vous dire
       « {filename}2026-06-21-fête.md » ? Sinon, corrigez le chemin ou retirez-le
 
+- **A `{filename}` link to a document** (a PDF…) instead of `{static}`: a dead link, unless
+  the file is under STATIC_PATHS (then Pelican links it, and says so in English, without the
+  line). The warning gives the line and the `{static}` link to write (links.py):
+
+      ATTENTION content/articles/2026-11-20-fete.md:9 : le lien « {filename}/documents/cr.pdf »
+      vise un document avec {filename}, la marque des articles, des pages et des annonces : il
+      reste mort → écrivez « {static}/documents/cr.pdf » : le document sera publié avec la page
+
 - **A `{filename}` link to a draft, or to a file nothing published** (an article Pelican
   skipped, a listing with an error): the draft's link works in the local preview only, the
   other stays dead. Found once every generator has read, from the HTML Pelican read, so a
@@ -127,7 +135,16 @@ from .dates import DATE_KEYS, build_date, dated_ahead, is_ahead, may_be_misread,
 from .header_keys import read_header_keys
 from .header_values import ARTICLE_ONLY_KEYS, article_keys_in_page, tag_slips
 from .link_targets import UnpublishedLink, unpublished_links
-from .links import MARKER, RELATIVE, BrokenLink, PageRelativeLink, broken_links, page_relative_links
+from .links import (
+    MARKER,
+    RELATIVE,
+    BrokenLink,
+    DocumentLink,
+    PageRelativeLink,
+    broken_links,
+    document_links,
+    page_relative_links,
+)
 from .markdown_slips import MarkdownSlip, markdown_slips
 from .pasted_html import PASTED, PastedFormatting, pasted_formatting
 from .skipped import (
@@ -142,8 +159,9 @@ from .source import editor_backup, english_key, header_lines, shown
 from .spellings import variant_spellings
 
 __all__ = [
-    "BrokenLink", "PageRelativeLink", "Problem", "UnknownKey", "UnpublishedLink",
-    "broken_links", "editor_backup", "file_problems", "header_lines", "known_keys",
+    "BrokenLink", "DocumentLink", "PageRelativeLink", "Problem", "UnknownKey",
+    "UnpublishedLink", "broken_links", "document_links", "editor_backup", "file_problems",
+    "header_lines", "known_keys",
     "page_relative_links", "shown", "skip_problems", "unknown_keys", "unpublished_links",
     "unread_files", "unread_message",
 ]  # fmt: skip
@@ -193,7 +211,15 @@ class UnknownKey:
 
 
 # What the plugin warns about in a source: each has a line, a message and a hint.
-Warned = UnknownKey | BrokenLink | PageRelativeLink | MarkdownSlip | PastedFormatting | Problem
+Warned = (
+    UnknownKey
+    | BrokenLink
+    | DocumentLink
+    | PageRelativeLink
+    | MarkdownSlip
+    | PastedFormatting
+    | Problem
+)
 
 
 def known_keys(settings: dict[str, Any]) -> frozenset[str]:
@@ -246,6 +272,7 @@ def file_problems(
     lines = header_lines(text)
     warnings: list[Warned] = [*unknown_keys(text, known)]
     warnings += broken_links(path, text, Path(settings["PATH"]))
+    warnings += document_links(path, text, Path(settings["PATH"]), settings["STATIC_PATHS"])
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
     warnings += markdown_slips(text)
     warnings += pasted_formatting(text)
@@ -313,8 +340,9 @@ def check(instance: Any) -> None:
     found: list[Warned] = [*unknown_keys(text, known)]
     if may_link:
         links = broken_links(source, text, Path(settings["PATH"]))
-        _messages.named(links)
-        found += links
+        documents = document_links(source, text, Path(settings["PATH"]), settings["STATIC_PATHS"])
+        _messages.named([*links, *documents])
+        found += links + documents
     if may_link_relative:
         found += page_relative_links(source, text, Path(settings["PATH"]))
     if may_slip:

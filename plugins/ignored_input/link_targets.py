@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .links import MARKED, addresses, marked_links
+from .links import MARKED, SOURCE_SUFFIXES, addresses, marked_links
 from .source import shown
 
 
@@ -115,6 +115,8 @@ def unpublished_links(
                 file, draft = Path(target.source_path), True
             elif (root / keys[0]).is_file():
                 file, draft = root / keys[0], False
+                if file.suffix.lower() not in SOURCE_SUFFIXES:
+                    continue  # a document: links.DocumentLink gives the {static} link
             else:
                 continue  # no such file: links.py says so
             dead.append((match["value"], file, draft))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -141,16 +141,50 @@ def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
     return found
 
 
-def filename_links_to(
-    file: Path, path: Path, text: str, content_root: Path
-) -> list[tuple[int, str]]:
-    """The `{filename}` links of `text` (the source at `path`) that name `file`: (line,
-    link as written). For a static file (a PDF, a photo) the link works, since Pelican
-    looks among static files too, but `{static}` is the marker that says what it is."""
+@dataclass(frozen=True)
+class DocumentLink:
+    """A `{filename}` link to a document (a PDF…): its line, the link as written, the file,
+    and whether Pelican publishes the file anyway (it is under STATIC_PATHS). `{filename}`
+    is for what Pelican reads; a document is linked with `{static}`, which also publishes it.
+    Written with `{filename}`, a published one still works (Pelican says so in English), and
+    any other is a dead link (Pelican: "Unable to find")."""
+
+    line: int
+    written: str  # "{filename}/documents/statuts.pdf"
+    target: str  # what follows the marker, as Pelican names it in "Unable to find"
+    file: Path
+    published: bool
+
+    @property
+    def message(self) -> str:
+        message = (
+            f"le lien « {self.written} » vise un document avec {{filename}}, la marque des "
+            "articles, des pages et des annonces"
+        )
+        return message if self.published else f"{message} : il reste mort"
+
+    @property
+    def hint(self) -> str:
+        fixed = self.written.replace("{filename}", "{static}").replace("|filename|", "{static}")
+        if self.published:
+            return f"écrivez « {fixed} » (le lien fonctionne, mais c’est la forme juste)"
+        return f"écrivez « {fixed} » : le document sera publié avec la page"
+
+
+def document_links(
+    path: Path, text: str, content_root: Path, static_paths: Iterable[str]
+) -> list[DocumentLink]:
+    """The `{filename}` links of `text` (the source at `path`) to a file of the content
+    folder that is not a source Pelican reads. Images are left out: the thumbnails plugin
+    takes a link to a photo, whatever its marker, to a rendition of it."""
+    roots = [Path(os.path.normpath(content_root / folder)) for folder in static_paths]
     return [
-        (number, written)
-        for number, written, marker, _target, wanted in marked_links(path, text, content_root)
-        if "filename" in marker and wanted == file
+        DocumentLink(number, written, target, wanted, any(wanted.is_relative_to(r) for r in roots))
+        for number, written, marker, target, wanted in marked_links(path, text, content_root)
+        if "filename" in marker
+        and wanted is not None
+        and wanted.suffix.lower() not in SOURCE_SUFFIXES | IMAGE_SUFFIXES
+        and wanted.is_file()
     ]
 
 

@@ -20,9 +20,8 @@ reason Pelican leaves out.
 The same filter drops Pelican's "Unable to find '…', skipping url replacement." and
 "Cannot get modification stamp for …" for the links the plugin has already named with
 their file and line (links.py), and its warnings about items sharing a slug (addresses.py
-reports those that share an address, the only case that matters). Its English "{filename}
-used for linking to static content" (a document linked as if it were an article: the link
-works) becomes a warning with the line and the `{static}` link to write.
+reports those that share an address, the only case that matters), and its "{filename} used
+for linking to static content" for the documents the plugin has named (links.DocumentLink).
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
 from .link_targets import UnpublishedLink
-from .links import BrokenLink, filename_links_to
+from .links import BrokenLink, DocumentLink
 from .source import english_key, header_lines, shown
 
 logger = logging.getLogger(__name__)
@@ -184,19 +183,23 @@ class PelicanMessages(logging.Filter):
         self.settings: dict[str, Any] | None = None  # this build's, set at `initialized`
         self.named_links: set[str] = set()  # targets of the broken links already said
         self.named_files: set[str] = set()  # and the files they look for
+        self.named_documents: set[str] = set()  # documents linked with {filename}, said
 
     def new_build(self, settings: dict[str, Any]) -> None:
         self.settings = settings
         self.named_links = set()
         self.named_files = set()
+        self.named_documents = set()
 
-    def named(self, links: Sequence[BrokenLink | UnpublishedLink]) -> None:
-        """These broken links are said, with their file and line: Pelican's lines about
-        them are dropped."""
-        self.named_links.update(link.target for link in links)
-        self.named_files.update(
-            str(link.file) for link in links if isinstance(link, BrokenLink) and link.file
-        )
+    def named(self, links: Sequence[BrokenLink | UnpublishedLink | DocumentLink]) -> None:
+        """These links are said, with their file and line: Pelican's lines about them are
+        dropped."""
+        for link in links:
+            self.named_links.add(link.target)
+            if isinstance(link, DocumentLink):
+                self.named_documents.add(str(link.file))
+            elif isinstance(link, BrokenLink) and link.file:
+                self.named_files.add(str(link.file))
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args if isinstance(record.args, tuple) else ()
@@ -205,7 +208,10 @@ class PelicanMessages(logging.Filter):
         if record.msg == UNABLE_TO_FIND and args:
             return args[0] not in self.named_links
         if record.msg == STATIC_BY_FILENAME and len(args) == 2 and self.settings is not None:
-            return self._static_by_filename(str(args[0]), str(args[1]))
+            root = Path(self.settings["PATH"])
+            target, source = unquote(str(args[0])), str(args[1])
+            base = root if target.startswith("/") else (root / source).parent
+            return os.path.normpath(base / target.lstrip("/")) not in self.named_documents
         if record.msg == NO_STAMP and args and self.settings is not None:
             file = os.path.normpath(Path(self.settings["PATH"]) / str(args[0]))
             return file not in self.named_files
@@ -245,29 +251,6 @@ class PelicanMessages(logging.Filter):
                 problem.hint,
             )
         return False
-
-    def _static_by_filename(self, target: str, source: str) -> bool:
-        """Pelican's English line for a document or a photo linked with `{filename}` (the
-        link works) becomes ours, one per link, with the line and the marker to write;
-        kept as it is if the link is not found in the source."""
-        assert self.settings is not None
-        content_root = Path(self.settings["PATH"])
-        path = content_root / source
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return True
-        base = content_root if target.startswith("/") else path.parent
-        file = Path(os.path.normpath(base / unquote(target).lstrip("/")))
-        links = filename_links_to(file, path, text, content_root)
-        for number, written in links:
-            fixed = written.replace("{filename}", "{static}").replace("|filename|", "{static}")
-            logger.warning(
-                "%s:%d : le lien « %s » mène à un fichier (document, image), pas à un "
-                "article : il fonctionne, mais → écrivez « %s »",
-                shown(path, self.settings), number, written, fixed,
-            )  # fmt: skip
-        return not links
 
     def _path(self, source: Any) -> Path | None:
         """The file a message is about: Pelican gives a path relative to PATH ("Could not

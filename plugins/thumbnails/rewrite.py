@@ -1,19 +1,23 @@
-"""Rewrite the `<img>` of an article or page into responsive `<picture>` markup.
+"""Rewrite the `<img>` of an article or page into responsive `<picture>` markup, and its
+links to a photo (`[la photo en grand]({static}/images/x.jpg)`) to the photo's largest
+rendition: the original is not published, so a link to it would lead nowhere.
 
 The article is tokenised with the standard library's HTMLParser (so an `<img` inside a
-comment, a script or an attribute is not taken for an image) and only the `<img>` tags are
-replaced, in place: the rest of the HTML stays byte for byte as Markdown wrote it.
+comment, a script or an attribute is not taken for an image) and only the `<img>` tags and
+the `href` of those links are replaced, in place: the rest of the HTML stays byte for byte as
+Markdown wrote it.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from .images import ImageTooLarge
+from .images import ImageProblem, ImageTooLarge
 
 if TYPE_CHECKING:  # only a type here: service.py imports check.py, which imports us
     from .service import ThumbnailService
@@ -38,13 +42,27 @@ def source_for(src: str, page: Path, content_root: Path, source_root: Path) -> P
     return target if target.is_relative_to(source_root) else None
 
 
+# The value of a start tag's href attribute, quoted (what Markdown writes, and most HTML).
+_HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+
+
 def rewrite(html: str, page: Path, service: ThumbnailService) -> str:
-    """Every local image becomes a `<picture>`; the first one loads eagerly (it is on screen)."""
-    if "<img" not in html:
+    """Every local image becomes a `<picture>`; the first one loads eagerly (it is on screen).
+    A link to a local photo leads to its largest rendition."""
+    if "<img" not in html and "href" not in html:
         return html
     parts: list[str] = []
     done = 0  # how much of `html` is already in `parts`
-    for index, (start, end, img) in enumerate(find_images(html)):
+    images = 0
+    for tag, start, end, attributes in find_tags(html, ("img", "a")):
+        if tag == "a":
+            replaced = _link(html[start:end], attributes, page, service)
+            if replaced is not None:
+                parts += [html[done:start], replaced]
+                done = end
+            continue
+        images += 1
+        img = attributes
         source = source_for(img.get("src", ""), page, service.content_root, service.source_root)
         if source is None:
             continue
@@ -52,7 +70,7 @@ def rewrite(html: str, page: Path, service: ThumbnailService) -> str:
         if "class" in extra:
             extra["class"] = " ".join(extra["class"].split())
         markup = service.picture(
-            source, img.get("alt", ""), eager=index == 0, page=page, extra=extra
+            source, img.get("alt", ""), eager=images == 1, page=page, extra=extra
         )
         if markup is None and not isinstance(service.source(source), ImageTooLarge):
             continue  # broken: keep the link to the original, which stays published
@@ -62,18 +80,37 @@ def rewrite(html: str, page: Path, service: ThumbnailService) -> str:
     return "".join([*parts, html[done:]]) if parts else html
 
 
-class _ImageFinder(HTMLParser):
-    """Finds each `<img>` tag: where it starts and ends in the text, and its attributes."""
+def _link(
+    tag: str, attributes: dict[str, str], page: Path, service: ThumbnailService
+) -> str | None:
+    """The `<a>` start tag `tag` with its href set to the largest rendition of the local
+    photo it links to; None to leave it as written (not a photo of ours, or a broken one,
+    which stays published as it is)."""
+    source = source_for(attributes.get("href", ""), page, service.content_root, service.source_root)
+    if source is None or not source.is_file() or isinstance(service.source(source), ImageProblem):
+        return None  # not ours, not there (ignored_input says so), or a PDF: published as it is
+    url = service.full_size(source, page=page)
+    href = _HREF.search(tag)
+    if url is None or href is None:
+        return None
+    value = escape(url, quote=True)
+    return f"{tag[: href.start(3)]}{value}{tag[href.end(3) :]}"
 
-    def __init__(self, html: str) -> None:
+
+class _TagFinder(HTMLParser):
+    """Finds each start tag named in `tags`: its name, where it starts and ends in the
+    text, and its attributes."""
+
+    def __init__(self, html: str, tags: tuple[str, ...]) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, dict[str, str]]] = []
+        self.tags = tags
+        self.found: list[tuple[str, int, int, dict[str, str]]] = []
         # Offset of the start of each line: HTMLParser reports (line, column).
         self._lines = [0]
         self._lines += [m.end() for m in re.finditer("\n", html)]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "img":
+        if tag not in self.tags:
             return
         line, column = self.getpos()
         start = self._lines[line - 1] + column
@@ -81,12 +118,17 @@ class _ImageFinder(HTMLParser):
         # An attribute without a value (`<img alt src=…>`) reads as "", the last of a
         # repeated attribute wins: what a browser does.
         values = {name: value or "" for name, value in attrs}
-        self.found.append((start, start + len(text), values))
+        self.found.append((tag, start, start + len(text), values))
+
+
+def find_tags(html: str, tags: tuple[str, ...]) -> list[tuple[str, int, int, dict[str, str]]]:
+    """(name, start, end, attributes) of every start tag of `html` named in `tags`, in order."""
+    finder = _TagFinder(html, tags)
+    finder.feed(html)
+    finder.close()
+    return finder.found
 
 
 def find_images(html: str) -> list[tuple[int, int, dict[str, str]]]:
     """(start, end, attributes) of every `<img>` tag of `html`, in order."""
-    finder = _ImageFinder(html)
-    finder.feed(html)
-    finder.close()
-    return finder.found
+    return [(start, end, attributes) for _, start, end, attributes in find_tags(html, ("img",))]

@@ -179,6 +179,17 @@ class ThumbnailService:
         self._published[name] = (key, spec.extension)
         return name
 
+    def _usable(self, path: Path, page: Path | str | None) -> tuple[Path, SourceInfo] | None:
+        """`path` resolved and what it is, if it can be rendered; else None, and the problem
+        is logged with `page` (the first page that asks for it is remembered either way)."""
+        path = self._resolved(path)
+        info = self.source(path)
+        if isinstance(info, ImageProblem):
+            self.report(path, page, info)
+            return None
+        self._first_page.setdefault(path, page)
+        return path, info
+
     def _widths(self, info: SourceInfo) -> list[int]:
         # Never enlarge: widths above the source's are replaced by the source's own width.
         return sorted({min(width, info.width) for width in self.settings["THUMBNAIL_WIDTHS"]})
@@ -197,12 +208,10 @@ class ThumbnailService:
 
         Returns None when the image cannot be used; the problem is logged with `page`.
         """
-        path = self._resolved(path)
-        info = self.source(path)
-        if isinstance(info, ImageProblem):
-            self.report(path, page, info)
+        usable = self._usable(path, page)
+        if usable is None:
             return None
-        self._first_page.setdefault(path, page)
+        path, info = usable
         if info.animated and (path, "animated") not in self._reported:
             self._reported.add((path, "animated"))
             logger.warning(
@@ -243,6 +252,20 @@ class ThumbnailService:
             f'sizes="{escape(sizes)}"><img {img}></picture>'
         )
 
+    def full_size(self, path: Path, page: Path | str | None = None) -> str | None:
+        """URL of the largest rendition of `path` in its own family (JPEG or PNG): the
+        photo "in full size" that a link can lead to, since the original is not published.
+        It is the largest of the `<picture>` renditions: no more encoding when the page also
+        shows the photo. None when the image cannot be used; the problem is logged."""
+        usable = self._usable(path, page)
+        if usable is None:
+            return None
+        path, info = usable
+        width = self._widths(info)[-1]
+        height = max(1, round(info.height * width / info.width))
+        spec = Spec(width, height, info.family, self.settings["THUMBNAIL_QUALITY"].get(info.family))
+        return f"{self.siteurl}/{self._plan(path, info, spec, f'{width}w')}"
+
     def social_image(self, path: Path, page: Path | str | None = None) -> str | None:
         """Absolute URL of a JPEG cropped to THUMBNAIL_SOCIAL_SIZE, for og:image."""
         # The site's default sharing image is asked for by every page: answer from memory
@@ -253,11 +276,10 @@ class ThumbnailService:
         return url
 
     def _social_image(self, path: Path, page: Path | str | None) -> str | None:
-        path = self._resolved(path)
-        info = self.source(path)
-        if isinstance(info, ImageProblem):
-            self.report(path, page, info)
+        usable = self._usable(path, page)
+        if usable is None:
             return None
+        path, info = usable
         box_w, box_h = self.settings["THUMBNAIL_SOCIAL_SIZE"]
         scale = min(1.0, info.width / box_w, info.height / box_h)  # never enlarge
         spec = Spec(
@@ -267,7 +289,6 @@ class ThumbnailService:
             self.settings["THUMBNAIL_QUALITY"]["jpeg"],
             crop=True,
         )
-        self._first_page.setdefault(path, page)
         return f"{self.siteurl}/{self._plan(path, info, spec, 'partage')}"
 
     # --- the end of the build -----------------------------------------------------------

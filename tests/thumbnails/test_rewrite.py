@@ -94,3 +94,29 @@ def test_a_replaced_photo_gives_its_own_markup(site) -> None:
     Image.new("RGB", (900, 600), "orange").save(photo)  # other size: other markup
     second = rewrite(ARTICLE, page, ThumbnailService(settings))
     assert second != first and 'width="900"' in second
+
+
+def test_a_link_to_a_photo_leads_to_its_largest_rendition(site) -> None:
+    content, settings = site
+    (content / "images" / "plan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    service = ThumbnailService(settings)
+    links = [
+        '<a href="{filename}/images/photo.jpg">la photo</a>',
+        "<a title='t' href='{static}/images/photo.jpg#x'>la photo</a>",
+        '<a href="../images/photo.jpg"><img alt="Le stand" src="../images/photo.jpg"></a>',
+        '<a href="{static}/images/plan.pdf">le plan</a>',  # not a photo: published as it is
+        '<a href="{static}/images/broken.jpg">cassée</a>',  # published as it is, too
+        '<a href="https://example.org/x.jpg">ailleurs</a> <a href="#haut">haut</a>',
+    ]
+    html = "<p>" + "</p>\n<p>".join(links) + "</p>"
+    result = rewrite(html, content / "articles" / "fete.md", service)
+    # The photo is 1600 px wide: its largest rendition, the one <picture> offers last.
+    full = service.full_size(content / "images" / "photo.jpg")
+    assert full is not None and full.startswith("/images/r/photo-1600w-") and full.endswith(".jpg")
+    lines = result.split("</p>\n<p>")
+    assert lines[0] == f'<p><a href="{full}">la photo</a>'
+    assert lines[1] == f"<a title='t' href='{full}'>la photo</a>"
+    assert lines[2].startswith(f'<a href="{full}"><picture>')
+    assert f"{full} 1600w" in lines[2]  # the same file: nothing more to encode
+    assert lines[3:] == [*links[3:5], links[5] + "</p>"]
+    assert full.removeprefix("/") in service._published
