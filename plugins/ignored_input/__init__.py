@@ -143,6 +143,7 @@ from .links import (
     PageRelativeLink,
     broken_links,
     document_links,
+    marked_links,
     page_relative_links,
 )
 from .markdown_slips import MarkdownSlip, markdown_slips
@@ -271,8 +272,10 @@ def file_problems(
         return [NOT_UTF8], []
     lines = header_lines(text)
     warnings: list[Warned] = [*unknown_keys(text, known)]
-    warnings += broken_links(path, text, Path(settings["PATH"]))
-    warnings += document_links(path, text, Path(settings["PATH"]), settings["STATIC_PATHS"])
+    root = Path(settings["PATH"])
+    marked = list(marked_links(path, text, root))
+    warnings += broken_links(path, text, root, marked)
+    warnings += document_links(path, text, root, settings["STATIC_PATHS"], marked)
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
     warnings += markdown_slips(text)
     warnings += pasted_formatting(text)
@@ -339,8 +342,10 @@ def check(instance: Any) -> None:
             logger.error("%s:%d : %s → %s", where, problem.line, problem.message, problem.hint)
     found: list[Warned] = [*unknown_keys(text, known)]
     if may_link:
-        links = broken_links(source, text, Path(settings["PATH"]))
-        documents = document_links(source, text, Path(settings["PATH"]), settings["STATIC_PATHS"])
+        root = Path(settings["PATH"])
+        marked = list(marked_links(source, text, root))
+        links = broken_links(source, text, root, marked)
+        documents = document_links(source, text, root, settings["STATIC_PATHS"], marked)
         _messages.named([*links, *documents])
         found += links + documents
     if may_link_relative:

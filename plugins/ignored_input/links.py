@@ -119,11 +119,19 @@ def marked_links(
         yield number, written, marker, target, Path(os.path.normpath(base / file.lstrip("/")))
 
 
-def broken_links(path: Path, text: str, content_root: Path) -> list[BrokenLink]:
+# What marked_links() yields: (line, link as written, marker, what follows it, file).
+Marked = tuple[int, str, str, str, Path | None]
+
+
+def broken_links(
+    path: Path, text: str, content_root: Path, marked: list[Marked] | None = None
+) -> list[BrokenLink]:
     """The `{filename}`, `{static}` and `{attach}` links of `text` (the source at `path`)
-    whose file does not exist."""
+    whose file does not exist. `marked`: marked_links() of the text, if already found."""
+    if marked is None:
+        marked = list(marked_links(path, text, content_root))
     found = []
-    for number, written, marker, target, wanted in marked_links(path, text, content_root):
+    for number, written, marker, target, wanted in marked:
         if wanted is None:  # "{filename}#programme": Pelican finds nothing either
             found.append(BrokenLink(number, written, target, None))
             continue
@@ -172,15 +180,22 @@ class DocumentLink:
 
 
 def document_links(
-    path: Path, text: str, content_root: Path, static_paths: Iterable[str]
+    path: Path,
+    text: str,
+    content_root: Path,
+    static_paths: Iterable[str],
+    marked: list[Marked] | None = None,
 ) -> list[DocumentLink]:
     """The `{filename}` links of `text` (the source at `path`) to a file of the content
     folder that is not a source Pelican reads. Images are left out: the thumbnails plugin
-    takes a link to a photo, whatever its marker, to a rendition of it."""
+    takes a link to a photo, whatever its marker, to a rendition of it. `marked`:
+    marked_links() of the text, if already found."""
+    if marked is None:
+        marked = list(marked_links(path, text, content_root))
     roots = [Path(os.path.normpath(content_root / folder)) for folder in static_paths]
     return [
         DocumentLink(number, written, target, wanted, any(wanted.is_relative_to(r) for r in roots))
-        for number, written, marker, target, wanted in marked_links(path, text, content_root)
+        for number, written, marker, target, wanted in marked
         if "filename" in marker
         and wanted is not None
         and wanted.suffix.lower() not in SOURCE_SUFFIXES | IMAGE_SUFFIXES
