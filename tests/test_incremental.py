@@ -50,10 +50,15 @@ def _edit_page(project: Path) -> None:
 
 
 def _replace_photo(project: Path) -> None:
-    path = project / "content" / "images" / "annonces" / "velo-enfant.jpg"
-    with Image.open(path) as image:
-        flipped = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
-        flipped.save(path, quality=85)
+    # A listing's photo, and one an article both shows and links to in full size.
+    images = project / "content" / "images"
+    for path in (
+        images / "annonces" / "velo-enfant.jpg",
+        images / "articles" / "plan-parcelles.jpg",
+    ):
+        with Image.open(path) as image:
+            flipped = image.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+            flipped.save(path, quality=85)
 
 
 def _edit_template(project: Path) -> None:
