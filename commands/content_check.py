@@ -72,12 +72,32 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
                 ContentError(path, p.line, p.message, p.hint)
                 for p in dated_ahead(lines, item.date, today)
             ]
+    problems += third_party_problems(sources, settings)
     extensions = set(Readers(settings).extensions) - {"static"}
     message, hint = unread_message(extensions)
     warnings += [
         ContentError(path, 0, message, hint) for path in unread_files(settings, extensions)
     ]
     return len(sources), problems, warnings
+
+
+def third_party_problems(sources: list[Path], settings: dict[str, Any]) -> list[Any]:
+    """What an article or a page makes visitors load from another site (a video's
+    <iframe>): the build's SEO check reports it as an error, which stops `publish`."""
+    from listings.errors import ContentError
+    from seo_checklist.privacy import THIRD_PARTY_FIX, third_parties_in_source
+
+    allowed = settings.get("SEO_THIRD_PARTY_HOSTS") or []
+    problems = []
+    for path in sources:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        if "//" not in text:
+            continue  # no absolute address at all
+        for line, message in third_parties_in_source(text, settings["SITEURL"], allowed):
+            problems.append(
+                ContentError(path, line, message.rstrip("."), THIRD_PARTY_FIX.rstrip("."))
+            )
+    return problems
 
 
 def image_problems(settings: dict[str, Any], listings: list[Any]) -> list[Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from tests.support import (
     BUILD_DATE,
+    CONTENT,
     PROD_SITEURL,
     BuildResult,
     build_site,
@@ -260,3 +262,21 @@ def test_seo_checks_the_last_build_by_default(tmp_path: Path, renditions: Path) 
     # Checked as a production build: SITEURL known, so canonical addresses were compared.
     assert report["pages_checked"] >= 80
     assert "https://" in (project / "output" / "index.html").read_text("utf-8")
+
+
+def test_invoke_check_reports_an_embed_before_any_build(tmp_path: Path) -> None:
+    # The build's SEO check stops publish for it: the editor hears of it from check already.
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = content / "articles" / "2026-04-12-jardin-partage.md"
+    text = source.read_text("utf-8")
+    embed = '<iframe src="https://www.youtube.com/embed/abc" title="La visite"></iframe>'
+    source.write_text(f"{text}\nLa visite en vidéo :\n\n{embed}\n", "utf-8")
+    proc = run_invoke("check", "--content", str(content))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    line = len(text.splitlines()) + 4
+    assert (
+        f"content/articles/2026-04-12-jardin-partage.md:{line} : <iframe> fait charger "
+        "https://www.youtube.com/embed/abc : le navigateur de chaque visiteur contacte "
+        "www.youtube.com, qui apprend quelle page il lit → Remplacez l’intégration par un lien"
+    ) in proc.stdout, proc.stdout

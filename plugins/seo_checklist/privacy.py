@@ -9,7 +9,8 @@ address. The check names what the page loads and from where.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from .page import Page
@@ -32,27 +33,95 @@ def _allowed(host: str, hosts: set[str]) -> bool:
     return host in hosts or any(host.endswith("." + allowed) for allowed in hosts)
 
 
+THIRD_PARTY_FIX = (
+    "Remplacez l’intégration par un lien (« Voir la vidéo sur le site de … ») et mettez les "
+    "images dans content/images/ ; si l’association accepte ce site, ajoutez-le à "
+    "SEO_THIRD_PARTY_HOSTS."
+)
+
+
 @page_check(
     "third-party",
     "error",
     "Aucune page ne fait charger au visiteur quoi que ce soit d’un autre site (script, cadre, "
     "image, police, feuille de style), SITEURL et SEO_THIRD_PARTY_HOSTS exceptés.",
-    "Remplacez l’intégration par un lien (« Voir la vidéo sur le site de … ») et mettez les "
-    "images dans content/images/ ; si l’association accepte ce site, ajoutez-le à "
-    "SEO_THIRD_PARTY_HOSTS.",
+    THIRD_PARTY_FIX,
     skip=EVERY_PAGE,
 )
 def third_party(page: Page, ctx: Context) -> Iterator[str]:
-    hosts = {_host(ctx.siteurl), *(h.lower() for h in ctx.settings["SEO_THIRD_PARTY_HOSTS"])}
+    for _tag, _address, message in _third_parties(
+        page.remote, ctx.siteurl, ctx.settings["SEO_THIRD_PARTY_HOSTS"]
+    ):
+        yield message
+
+
+def _third_parties(
+    loads: Iterable[tuple[str, str]], siteurl: str, allowed: Iterable[str]
+) -> Iterator[tuple[str, str, str]]:
+    """(tag, address, message) of each load of `loads` ((tag, address)) from another host
+    than SITEURL's and those `allowed`, once per address."""
+    hosts = {_host(siteurl), *(host.lower() for host in allowed)}
     hosts.discard("")
     seen: set[str] = set()
-    for tag, address in page.remote:
+    for tag, address in loads:
         host = _host(address)
         if not host or _allowed(host, hosts) or address in seen:
             continue
         seen.add(address)
         shown = address if len(address) <= SHOWN_CHARS else address[: SHOWN_CHARS - 1] + "…"
         yield (
+            tag,
+            address,
             f"<{tag}> fait charger {shown} : le navigateur de chaque visiteur contacte {host}, "
-            "qui apprend quelle page il lit."
+            "qui apprend quelle page il lit.",
         )
+
+
+# In a Markdown source: raw HTML that loads from an absolute address (a video's <iframe>, a
+# widget's <script>), and Markdown images from another site.
+_SOURCE_TAG = re.compile(
+    r"""<(?P<tag>iframe|script|img|embed|object|video|audio|source)\b[^>]*?"""
+    r"""\b(?:src|data|href|poster)\s*=\s*["']?(?P<address>(?:https?:)?//[^"'\s>]+)""",
+    re.IGNORECASE,
+)
+_SOURCE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<address>(?:https?:)?//[^)\s>]+)")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+).+?\1")
+
+
+def third_parties_in_source(
+    text: str, siteurl: str, allowed: Iterable[str]
+) -> list[tuple[int, str]]:
+    """Without a build (`invoke check`): (line, message) for each load from another site
+    that a Markdown source writes, as `third_party` would report it on the built page.
+    The header and code (fenced, indented, `inline`) are left out: a guide may show an
+    <iframe> as an example."""
+    lines = text.split("\n")
+    prose: list[str] = []
+    in_header, fence, blank_before = True, "", False
+    for line in lines:
+        if in_header:
+            in_header = bool(line.strip())
+            prose.append("")
+            continue
+        opening = _FENCE.match(line)
+        if fence or opening:
+            if fence and line.strip().startswith(fence):
+                fence = ""
+            elif not fence and opening:
+                fence = opening.group(1)
+            prose.append("")
+            continue
+        indented = blank_before and line.startswith(("    ", "\t"))
+        blank_before = not line.strip() or indented
+        prose.append("" if indented else _INLINE_CODE.sub("", line))
+    body = "\n".join(prose)
+    found = [(m.start(), m["tag"].lower(), m["address"]) for m in _SOURCE_TAG.finditer(body)]
+    found += [(m.start(), "img", m["address"]) for m in _SOURCE_IMAGE.finditer(body)]
+    found.sort()
+    line_of = {address: body.count("\n", 0, start) + 1 for start, _, address in reversed(found)}
+    loads = [(tag, address) for _, tag, address in found]
+    return [
+        (line_of[address], message)
+        for _tag, address, message in _third_parties(loads, siteurl, allowed)
+    ]

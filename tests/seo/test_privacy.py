@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from seo_checklist.page import parse_html
+from seo_checklist.privacy import third_parties_in_source
 
 from tests.seo.support import SITEURL, assert_clean, assert_finding, found, page, site_report
 
@@ -78,3 +79,34 @@ def test_third_party_allows_the_site_itself_and_the_hosts_the_association_accept
         "<iframe> fait charger https://video.peertube.example.org/embed/1 : le navigateur de "
         "chaque visiteur contacte video.peertube.example.org, qui apprend quelle page il lit."
     ]
+
+
+def test_a_source_names_the_line_of_each_load_from_another_site() -> None:
+    text = (
+        "Title: La fête\n"
+        "Image: https://photos.example.com/header.jpg\n"  # the header: not the page's HTML
+        "\n"
+        "La vidéo :\n"
+        "\n"
+        '<iframe width="560" src="https://www.youtube.com/embed/abc"\n'
+        '  title="La fête"></iframe>\n'
+        "\n"
+        "```html\n"
+        '<iframe src="https://exemple.example.com/embed"></iframe>\n'
+        "```\n"
+        "\n"
+        'Le code `<script src="https://code.example.com/x.js">` en exemple.\n'
+        "\n"
+        '    <iframe src="https://indented.example.com/"></iframe>\n'
+        "\n"
+        "![Le stand](https://photos.example.com/stand.jpg) et ![ici](/images/r/a.jpg)\n"
+        "![Notre chaîne](https://video.asso.example.org/v.jpg)\n"
+        '<script src="https://www.youtube.com/embed/abc"></script>\n'  # said once
+        '<img src="https://les-tilleuls.example.org/images/r/b.jpg" alt="chez nous">\n'
+    )
+    found = third_parties_in_source(text, "https://les-tilleuls.example.org", ["asso.example.org"])
+    assert [(line, message.split(" : ")[0]) for line, message in found] == [
+        (6, "<iframe> fait charger https://www.youtube.com/embed/abc"),
+        (17, "<img> fait charger https://photos.example.com/stand.jpg"),
+    ]
+    assert "contacte photos.example.com, qui apprend quelle page il lit." in found[1][1]
