@@ -78,10 +78,11 @@ def _third_parties(
 
 
 # In a Markdown source: raw HTML that loads from an absolute address (a video's <iframe>, a
-# widget's <script>), and Markdown images from another site.
+# widget's <script>), and Markdown images from another site. Not data-src= (a lazy-loading
+# script's attribute, which the browser does not load by itself).
 _SOURCE_TAG = re.compile(
     r"""<(?P<tag>iframe|script|img|embed|object|video|audio|source)\b[^>]*?"""
-    r"""\b(?:src|data|href|poster)\s*=\s*["']?(?P<address>(?:https?:)?//[^"'\s>]+)""",
+    r"""(?<![\w-])(?:src|data|href|poster)\s*=\s*["']?(?P<address>(?:https?:)?//[^"'\s>]+)""",
     re.IGNORECASE,
 )
 _SOURCE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<address>(?:https?:)?//[^)\s>]+)")

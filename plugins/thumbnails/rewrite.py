@@ -42,8 +42,9 @@ def source_for(src: str, page: Path, content_root: Path, source_root: Path) -> P
     return target if target.is_relative_to(source_root) else None
 
 
-# The value of a start tag's href attribute, quoted (what Markdown writes, and most HTML).
-_HREF = re.compile(r"""(\bhref\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+# The value of a start tag's href attribute, quoted (what Markdown writes, and most HTML);
+# not that of a data-href.
+_HREF = re.compile(r"""((?<![\w-])href\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
 # Cheap test before parsing: can the HTML hold a link to a photo at all? Most articles link
 # only to pages; they are not parsed for it. "href" in lower case, as Markdown writes it: a
 # literal first lets the regex engine skip ahead (13 times faster than the whole pattern

@@ -103,6 +103,7 @@ def test_a_source_names_the_line_of_each_load_from_another_site() -> None:
         "![Notre chaîne](https://video.asso.example.org/v.jpg)\n"
         '<script src="https://www.youtube.com/embed/abc"></script>\n'  # said once
         '<img src="https://les-tilleuls.example.org/images/r/b.jpg" alt="chez nous">\n'
+        '<img data-src="https://lazy.example.com/c.jpg" src="/images/r/c.jpg" alt="c">\n'
     )
     found = third_parties_in_source(text, "https://les-tilleuls.example.org", ["asso.example.org"])
     assert [(line, message.split(" : ")[0]) for line, message in found] == [

@@ -102,7 +102,7 @@ def test_a_link_to_a_photo_leads_to_its_largest_rendition(site) -> None:
     service = ThumbnailService(settings)
     links = [
         '<a href="{filename}/images/photo.jpg">la photo</a>',
-        "<a title='t' href='{static}/images/photo.jpg#x'>la photo</a>",
+        "<a data-href='x' title='t' href='{static}/images/photo.jpg#x'>la photo</a>",
         '<a href="../images/photo.jpg"><img alt="Le stand" src="../images/photo.jpg"></a>',
         '<a href="{static}/images/plan.pdf">le plan</a>',  # not a photo: published as it is
         '<a href="{static}/images/broken.jpg">cassée</a>',  # published as it is, too
@@ -115,7 +115,7 @@ def test_a_link_to_a_photo_leads_to_its_largest_rendition(site) -> None:
     assert full is not None and full.startswith("/images/r/photo-1600w-") and full.endswith(".jpg")
     lines = result.split("</p>\n<p>")
     assert lines[0] == f'<p><a href="{full}">la photo</a>'
-    assert lines[1] == f"<a title='t' href='{full}'>la photo</a>"
+    assert lines[1] == f"<a data-href='x' title='t' href='{full}'>la photo</a>"
     assert lines[2].startswith(f'<a href="{full}"><picture>')
     assert f"{full} 1600w" in lines[2]  # the same file: nothing more to encode
     assert lines[3:] == [*links[3:5], links[5] + "</p>"]
