@@ -84,8 +84,9 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
 def third_party_problems(sources: list[Path], settings: dict[str, Any]) -> list[Any]:
     """What an article or a page makes visitors load from another site (a video's
     <iframe>): the build's SEO check reports it as an error, which stops `publish`."""
+    from ignored_input.markdown_slips import prose_lines
     from listings.errors import ContentError
-    from seo_checklist.privacy import THIRD_PARTY_FIX, third_parties_in_source
+    from seo_checklist.privacy import THIRD_PARTY_FIX, third_parties_in_prose
 
     allowed = settings.get("SEO_THIRD_PARTY_HOSTS") or []
     problems = []
@@ -93,7 +94,8 @@ def third_party_problems(sources: list[Path], settings: dict[str, Any]) -> list[
         text = path.read_text(encoding="utf-8-sig", errors="replace")
         if "//" not in text:
             continue  # no absolute address at all
-        for line, message in third_parties_in_source(text, settings["SITEURL"], allowed):
+        prose = prose_lines(text)
+        for line, message in third_parties_in_prose(prose, settings["SITEURL"], allowed):
             problems.append(
                 ContentError(path, line, message.rstrip("."), THIRD_PARTY_FIX.rstrip("."))
             )

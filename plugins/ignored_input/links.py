@@ -115,8 +115,14 @@ def marked_links(
         if not file:
             yield number, written, marker, target, None
             continue
-        base = content_root if file.startswith("/") else path.parent
-        yield number, written, marker, target, Path(os.path.normpath(base / file.lstrip("/")))
+        yield number, written, marker, target, linked_file(file, path, content_root)
+
+
+def linked_file(file: str, source: Path, content_root: Path) -> Path:
+    """The file a link's path names, as Pelican resolves it: from the content folder when
+    it starts with "/", else from the folder of `source`, the file that writes it."""
+    base = content_root if file.startswith("/") else source.parent
+    return Path(os.path.normpath(base / file.lstrip("/")))
 
 
 # What marked_links() yields: (line, link as written, marker, what follows it, file).
@@ -147,6 +153,11 @@ def broken_links(
             folder = os.path.relpath(wanted.parent, content_root.parent) + "/"
             found.append(BrokenLink(number, written, target, wanted, suggestion, folder))
     return found
+
+
+# What a {filename} link may name without being told to use {static}: what Pelican reads,
+# and photos (the thumbnails plugin links them to a rendition).
+_NOT_DOCUMENTS = SOURCE_SUFFIXES | IMAGE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -198,7 +209,7 @@ def document_links(
         for number, written, marker, target, wanted in marked
         if "filename" in marker
         and wanted is not None
-        and wanted.suffix.lower() not in SOURCE_SUFFIXES | IMAGE_SUFFIXES
+        and wanted.suffix.lower() not in _NOT_DOCUMENTS
         and wanted.is_file()
     ]
 

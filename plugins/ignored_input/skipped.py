@@ -40,7 +40,7 @@ from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
 from .link_targets import UnpublishedLink
-from .links import BrokenLink, DocumentLink
+from .links import BrokenLink, DocumentLink, linked_file
 from .source import english_key, header_lines, shown
 
 logger = logging.getLogger(__name__)
@@ -209,9 +209,8 @@ class PelicanMessages(logging.Filter):
             return args[0] not in self.named_links
         if record.msg == STATIC_BY_FILENAME and len(args) == 2 and self.settings is not None:
             root = Path(self.settings["PATH"])
-            target, source = unquote(str(args[0])), str(args[1])
-            base = root if target.startswith("/") else (root / source).parent
-            return os.path.normpath(base / target.lstrip("/")) not in self.named_documents
+            file = linked_file(unquote(str(args[0])), root / str(args[1]), root)
+            return str(file) not in self.named_documents
         if record.msg == NO_STAMP and args and self.settings is not None:
             file = os.path.normpath(Path(self.settings["PATH"]) / str(args[0]))
             return file not in self.named_files

@@ -49,7 +49,7 @@ THIRD_PARTY_FIX = (
     skip=EVERY_PAGE,
 )
 def third_party(page: Page, ctx: Context) -> Iterator[str]:
-    for _tag, _address, message in _third_parties(
+    for _address, message in _third_parties(
         page.remote, ctx.siteurl, ctx.settings["SEO_THIRD_PARTY_HOSTS"]
     ):
         yield message
@@ -57,9 +57,9 @@ def third_party(page: Page, ctx: Context) -> Iterator[str]:
 
 def _third_parties(
     loads: Iterable[tuple[str, str]], siteurl: str, allowed: Iterable[str]
-) -> Iterator[tuple[str, str, str]]:
-    """(tag, address, message) of each load of `loads` ((tag, address)) from another host
-    than SITEURL's and those `allowed`, once per address."""
+) -> Iterator[tuple[str, str]]:
+    """(address, message) of each load of `loads` ((tag, address)) from another host than
+    SITEURL's and those `allowed`, once per address."""
     hosts = {_host(siteurl), *(host.lower() for host in allowed)}
     hosts.discard("")
     seen: set[str] = set()
@@ -70,7 +70,6 @@ def _third_parties(
         seen.add(address)
         shown = address if len(address) <= SHOWN_CHARS else address[: SHOWN_CHARS - 1] + "…"
         yield (
-            tag,
             address,
             f"<{tag}> fait charger {shown} : le navigateur de chaque visiteur contacte {host}, "
             "qui apprend quelle page il lit.",
@@ -86,43 +85,22 @@ _SOURCE_TAG = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<address>(?:https?:)?//[^)\s>]+)")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+).+?\1")
 
 
-def third_parties_in_source(
-    text: str, siteurl: str, allowed: Iterable[str]
+def third_parties_in_prose(
+    prose: Iterable[tuple[int, str]], siteurl: str, allowed: Iterable[str]
 ) -> list[tuple[int, str]]:
     """Without a build (`invoke check`): (line, message) for each load from another site
     that a Markdown source writes, as `third_party` would report it on the built page.
-    The header and code (fenced, indented, `inline`) are left out: a guide may show an
-    <iframe> as an example."""
-    lines = text.split("\n")
-    prose: list[str] = []
-    in_header, fence, blank_before = True, "", False
-    for line in lines:
-        if in_header:
-            in_header = bool(line.strip())
-            prose.append("")
-            continue
-        opening = _FENCE.match(line)
-        if fence or opening:
-            if fence and line.strip().startswith(fence):
-                fence = ""
-            elif not fence and opening:
-                fence = opening.group(1)
-            prose.append("")
-            continue
-        indented = blank_before and line.startswith(("    ", "\t"))
-        blank_before = not line.strip() or indented
-        prose.append("" if indented else _INLINE_CODE.sub("", line))
-    body = "\n".join(prose)
+    `prose` is the source's (number, line) outside its header and code, which a guide may
+    use to show an <iframe> as an example (ignored_input.markdown_slips.prose_lines)."""
+    numbered = dict(prose)
+    body = "\n".join(numbered.get(number, "") for number in range(1, max(numbered, default=0) + 1))
     found = [(m.start(), m["tag"].lower(), m["address"]) for m in _SOURCE_TAG.finditer(body)]
     found += [(m.start(), "img", m["address"]) for m in _SOURCE_IMAGE.finditer(body)]
     found.sort()
     line_of = {address: body.count("\n", 0, start) + 1 for start, _, address in reversed(found)}
     loads = [(tag, address) for _, tag, address in found]
     return [
-        (line_of[address], message)
-        for _tag, address, message in _third_parties(loads, siteurl, allowed)
+        (line_of[address], message) for address, message in _third_parties(loads, siteurl, allowed)
     ]

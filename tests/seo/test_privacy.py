@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ignored_input.markdown_slips import prose_lines
 from seo_checklist.page import parse_html
-from seo_checklist.privacy import third_parties_in_source
+from seo_checklist.privacy import third_parties_in_prose
 
 from tests.seo.support import SITEURL, assert_clean, assert_finding, found, page, site_report
 
@@ -105,7 +106,9 @@ def test_a_source_names_the_line_of_each_load_from_another_site() -> None:
         '<img src="https://les-tilleuls.example.org/images/r/b.jpg" alt="chez nous">\n'
         '<img data-src="https://lazy.example.com/c.jpg" src="/images/r/c.jpg" alt="c">\n'
     )
-    found = third_parties_in_source(text, "https://les-tilleuls.example.org", ["asso.example.org"])
+    found = third_parties_in_prose(
+        prose_lines(text), "https://les-tilleuls.example.org", ["asso.example.org"]
+    )
     assert [(line, message.split(" : ")[0]) for line, message in found] == [
         (6, "<iframe> fait charger https://www.youtube.com/embed/abc"),
         (17, "<img> fait charger https://photos.example.com/stand.jpg"),
