@@ -85,6 +85,9 @@ def _build(
             code=130,
         ) from None
     summary = []
+    listings = getattr(sys.modules.get("listings.generator"), "last_counts", None)
+    if listings is not None and (listings["published"] or listings["held_back"]):
+        summary.append(_listings_line(listings))
     pages = getattr(sys.modules.get("incremental"), "last_counts", None)
     if pages is not None and pages.get("restarted"):
         summary.append(
@@ -111,6 +114,15 @@ def _build(
     inputs.save(summary, clean=not (counter.errors or counter.warnings))
     if counter.errors:
         raise Exit("Des erreurs sont signalées ci-dessus : corrigez-les avant de publier.", code=1)
+
+
+def _listings_line(counts: dict[str, int]) -> str:
+    line = f"Annonces : {counts['published']} publiée(s)"
+    if counts["listed"] != counts["published"]:
+        line += f", dont {counts['listed']} dans les listes (les autres sont expirées ou closes)"
+    if counts["held_back"]:
+        line += f" ; {counts['held_back']} fichier(s) en erreur, non publié(s)"
+    return line + "."
 
 
 def _check_siteurl(settings: dict[str, Any]) -> None:

@@ -130,7 +130,8 @@ def describe(answer: dict[str, Any]) -> str:
 
 def answer_channel() -> IO[str]:
     """Where a worker writes its answers: the real standard output. Anything else printed
-    there (Pelican's "Done:" line) goes to standard error, with the build's messages."""
+    there (Pelican's closing « Contenu : … » line) goes to standard error, with the build's
+    messages."""
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     sys.stdout.flush()
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import datetime
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,9 @@ def run_pelican(settings: dict[str, Any]) -> ProblemCounter:
     counter = ProblemCounter()
     logging.getLogger().addHandler(counter)
     forget_logged_warnings()
+    pelican_module = sys.modules["pelican"]
+    english_console = pelican_module.console
+    pelican_module.console = _FrenchConsole(english_console)
     try:
         try:
             # Plugins check their settings at `initialized`, sent by the constructor.
@@ -96,5 +100,55 @@ def run_pelican(settings: dict[str, Any]) -> ProblemCounter:
             raise Exit(f"Réglages invalides (pelicanconf.py) : {error}", code=2) from None
         pelican.run()
     finally:
+        pelican_module.console = english_console
         logging.getLogger().removeHandler(counter)
     return counter
+
+
+# Pelican.run() ends by printing this, in English, through its `console` (not a logger).
+_DONE = re.compile(
+    r"Done: Processed (\d+) articles?, (\d+) drafts?, (\d+) hidden articles?, (\d+) pages?, "
+    r"(\d+) hidden pages? and (\d+) draft pages? in ([\d.]+) seconds\."
+)
+
+
+def done_line(text: str) -> str:
+    """Pelican's closing "Done: Processed …" line in French, or `text` as it is if it is
+    another line (or a Pelican version that words it otherwise)."""
+    found = _DONE.fullmatch(" ".join(text.split()))
+    if found is None:
+        return text
+    articles, drafts, hidden, pages, hidden_pages, draft_pages = map(int, found.groups()[:6])
+    seconds = found.group(7).replace(".", ",")
+    line = f"Contenu : {articles} article(s) et {pages} page(s)"
+    # Editors look here for what they marked `Status: draft` or `Status: hidden`.
+    groups = (
+        ((drafts, "brouillon(s) d’article"), (draft_pages, "brouillon(s) de page")),
+        ((hidden, "article(s) caché(s)"), (hidden_pages, "page(s) cachée(s)")),
+    )
+    meanings = ("aperçu seulement, jamais mis en ligne", "en ligne, absents des listes")
+    for group, meaning in zip(groups, meanings, strict=True):
+        counted = [f"{count} {what}" for count, what in group if count]
+        if counted:
+            line += f" ; {' et '.join(counted)} ({meaning})"
+    return f"{line} ; lu et écrit en {seconds} s."
+
+
+class _FrenchConsole:
+    """Pelican's rich console, with its one line about every build said in French.
+
+    Everything else (tracebacks in DEBUG, settings listings) goes to the real console."""
+
+    def __init__(self, console: Any) -> None:
+        self._console = console
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        if len(objects) == 1 and isinstance(objects[0], str):
+            french = done_line(objects[0])
+            if french != objects[0]:
+                print(french, flush=True)
+                return
+        self._console.print(*objects, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._console, name)

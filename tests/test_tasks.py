@@ -83,6 +83,12 @@ def test_new_article_writes_a_draft_that_builds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.log
     draft = tmp_path / "out" / "brouillons" / "fete-des-voisins-on-compte-sur-vous" / "index.html"
     assert draft.is_file()
+    # Pelican's closing line, in French, counts the draft apart from what goes online.
+    assert "Done: Processed" not in result.log
+    articles = len(list((project / "content" / "articles").glob("*.md"))) - 1
+    said = f"Contenu : {articles} article(s) et "
+    assert said in result.stdout, result.stdout
+    assert "; 1 brouillon(s) d’article (aperçu seulement, jamais mis en ligne) ;" in result.stdout
     assert "fete-des-voisins" not in (tmp_path / "out" / "index.html").read_text()
 
 

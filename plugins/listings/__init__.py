@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican import signals
 
+from . import generator
 from .generator import ListingsGenerator
 from .settings import configure
 
@@ -17,6 +18,7 @@ def _configure(pelican: Any) -> None:
     # At `initialized`, before any generator reads them: a bad value stops the build early
     # with the setting's name, rather than failing halfway through.
     configure(pelican.settings)
+    generator.last_counts = None  # a build that stops early must not show the last one's
 
 
 def _generators(pelican: Any) -> type[ListingsGenerator]:

@@ -33,6 +33,10 @@ from .validate import (
 
 logger = logging.getLogger(__name__)
 
+# What the last build read, for the closing summary of `invoke build` (tasks.py): files
+# published, of which listed (not expired, not closed), and files held back by an error.
+last_counts: dict[str, int] | None = None
+
 # What places a listing: its addresses and files (its photos decide which image files are
 # published), and what decides which lists show it and in what order. A partial build
 # (read_again) is refused when one of them changed.
@@ -95,6 +99,12 @@ class ListingsGenerator(Generator):
         report(errors, warnings, Path(settings["PATH"]).parent)
 
         active = [item for item in listings if item.is_listed(self.today)]
+        global last_counts
+        last_counts = {
+            "published": len(listings),
+            "listed": len(active),
+            "held_back": len({error.path for error in errors}),
+        }
         self.listings = listings
         self._linkable(listings)
         self.active = active

@@ -210,6 +210,11 @@ def test_build_reports_every_broken_listing_and_builds_the_rest(
         assert _expected_location(name) in result.log, name
         assert not (result.output / "annonces" / name).exists()
     assert "Annonces : " in result.log and "ces annonces ne sont pas publiées" in result.log
+    # The closing summary counts them too, beside the demo's listings, all published.
+    demo = len(list((CONTENT / "listings").rglob("*.yaml")))
+    summary = f"Annonces : {demo} publiée(s), dont "
+    assert summary in result.stdout, result.stdout
+    assert f" ; {len(CASES)} fichier(s) en erreur, non publié(s)." in result.stdout
     # Everything else is there.
     assert (result.output / "index.html").is_file()
     assert (result.output / "annonces" / "velo-enfant-16-pouces" / "index.html").is_file()
