@@ -23,6 +23,7 @@ from ignored_input import (
     unread_files,
 )
 from ignored_input.header_values import article_keys_in_page, tag_slips
+from ignored_input.image_alt import empty_alts, names_image
 from ignored_input.markdown_slips import markdown_slips
 from ignored_input.pasted_html import pasted_formatting
 from ignored_input.spellings import variant_spellings
@@ -697,16 +698,52 @@ def test_pasted_formatting_is_found_in_the_source_outside_code() -> None:
     assert pasted_formatting("Title: x\n\nDu texte.\n") == []
 
 
+NO_ALT = """Title: x
+Date: 2026-01-01
+
+![]({static}/images/a.jpg) puis ![ ][plan] et ![Le four](four.jpg)
+<img src="c.jpg" alt=""> <img src="deco.jpg" alt="" role="presentation"> <img alt='' src=e.jpg>
+
+    ![](code.jpg)
+
+`![](inline.jpg)`
+
+[plan]: {static}/images/plan.jpg
+"""
+
+
+def test_images_without_a_description_are_found_outside_code() -> None:
+    found = empty_alts(NO_ALT)
+    assert [(item.line, item.written) for item in found] == [
+        (4, "![]({static}/images/a.jpg)"),
+        (4, "![ ][plan]"),
+        (5, '<img src="c.jpg" alt="">'),
+        (5, "<img alt='' src=e.jpg>"),
+    ]
+    assert found[0].hint.endswith("« ![Ce que montre la photo]({static}/images/a.jpg) »")
+    assert found[1].hint.endswith("« ![Ce que montre la photo][plan] »")
+    assert 'alt="…"' in found[2].hint
+    # Pelican names an image by its file name: found here, its English line is dropped.
+    assert names_image(found, "a.jpg") and names_image(found, "e.jpg")
+    assert not names_image(found, "plan.jpg")  # a reference: Pelican's line stays
+    assert not names_image(found, "deco.jpg") and not names_image(found, ".jpg")
+
+
 def test_build_and_check_name_markup_that_does_not_show_as_meant(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     source = content / ARTICLE
     text = source.read_text("utf-8")
     source.write_text(
-        text + "\n![Le plan du jardin] ({static}/images/articles/jardin-partage.jpg)\n" + WORD_HTML,
+        text
+        + "\n![Le plan du jardin] ({static}/images/articles/jardin-partage.jpg)\n"
+        + WORD_HTML
+        + "\n![]({static}/images/articles/plan-parcelles.jpg)\n",
         "utf-8",
     )
     number = len(text.splitlines()) + 2
+    written = source.read_text("utf-8").splitlines()
+    no_alt = written.index("![]({static}/images/articles/plan-parcelles.jpg)") + 1
     said = [
         f"content/{ARTICLE}:{number} : « ![Le plan du jardin] "
         "({static}/images/articles/jardin-partage.jpg) » n’est pas une image mais du texte sur "
@@ -715,12 +752,21 @@ def test_build_and_check_name_markup_that_does_not_show_as_meant(tmp_path: Path)
         f"content/{ARTICLE}:{number + 2} : du HTML copié d’un traitement de texte ou d’un site "
         f'(style=, class="Mso…", <font>) : sa mise en forme ne suit pas celle du site (lignes '
         f"{number + 2}, {number + 12}) → remplacez-le par du texte en Markdown",
+        f"content/{ARTICLE}:{no_alt} : l’image « ![]({{static}}/images/articles/plan-parcelles"
+        ".jpg) » n’a pas de description : un lecteur d’écran n’en dit rien, et qui ne la voit "
+        "pas ignore ce qu’elle montre → écrivez entre les crochets ce qu’elle montre, en une "
+        "phrase : « ![Ce que montre la photo]({static}/images/articles/plan-parcelles.jpg) »",
     ]
     result = build_site(tmp_path / "output", content=content)
     proc = run_invoke("check", "--content", str(content))
     for line in said:
         assert line in result.log, result.log
         assert line in proc.stdout, proc.stdout
+    # Pelican's English line about it is gone; the SEO check, which names the thumbnail the
+    # page shows, gives the same line of the source, not the one that describes the photo.
+    assert "Empty alt attribute" not in result.log
+    seo = [line for line in result.log.splitlines() if "[img-alt-empty]" in line]
+    assert len(seo) == 1 and seo[0].endswith(f"(source : content/{ARTICLE}:{no_alt})"), seo
 
 
 def test_tags_written_with_hashes_or_semicolons_get_the_line_to_write() -> None:

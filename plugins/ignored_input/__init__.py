@@ -105,6 +105,16 @@
       n’est pas une image mais du texte sur la page : Markdown n’en lit pas avec une espace
       entre ] et ( → écrivez « ![Le plan]({static}/images/plan.jpg) », sans espace
 
+- **An image without a description**, `![]({static}/images/plan.jpg)`: a screen reader
+  says nothing of it. Pelican warns in English, without the line ("Empty alt attribute for
+  image plan.jpg in …"); the warning gives the line and what to write instead, and
+  Pelican's line is dropped (image_alt.py):
+
+      ATTENTION content/articles/2026-11-20-fete.md:7 : l’image « ![]({static}/images/plan.jpg) »
+      n’a pas de description : un lecteur d’écran n’en dit rien, et qui ne la voit pas ignore
+      ce qu’elle montre → écrivez entre les crochets ce qu’elle montre, en une phrase :
+      « ![Ce que montre la photo]({static}/images/plan.jpg) »
+
 Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
 FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
 
@@ -134,6 +144,7 @@ from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, build_date, dated_ahead, is_ahead, may_be_misread, misread_dates
 from .header_keys import read_header_keys
 from .header_values import ARTICLE_ONLY_KEYS, article_keys_in_page, tag_slips
+from .image_alt import EMPTY_ALT_HTML, EmptyAlt, empty_alts
 from .link_targets import UnpublishedLink, unpublished_links
 from .links import (
     MARKER,
@@ -218,6 +229,7 @@ Warned = (
     | DocumentLink
     | PageRelativeLink
     | MarkdownSlip
+    | EmptyAlt
     | PastedFormatting
     | Problem
 )
@@ -278,6 +290,7 @@ def file_problems(
     warnings += document_links(path, text, root, settings["STATIC_PATHS"], marked)
     warnings += page_relative_links(path, text, Path(settings["PATH"]))
     warnings += markdown_slips(text)
+    warnings += empty_alts(text)
     warnings += pasted_formatting(text)
     warnings += tag_slips(lines)
     if is_page(path, settings):
@@ -304,6 +317,8 @@ def check(instance: Any) -> None:
     may_link_relative = any(RELATIVE.search(field) for field in fields)
     # An image or a link left as text, "![Le plan] (…)" (markdown_slips.py).
     may_slip = "](" in fields[0] or "] (" in fields[0]
+    # An image without a description, "![](…)" (image_alt.py).
+    may_lack_alt = EMPTY_ALT_HTML.search(fields[0]) is not None
     # HTML pasted from Word or a site, with its own fonts and margins (pasted_html.py).
     may_paste = PASTED.search(fields[0]) is not None
     # A published article dated more than a month ahead: a slip of the year (dates.py).
@@ -324,6 +339,7 @@ def check(instance: Any) -> None:
         or may_link_relative
         or may_misread
         or may_slip
+        or may_lack_alt
         or may_paste
         or ahead
         or tags_slip
@@ -352,6 +368,8 @@ def check(instance: Any) -> None:
         found += page_relative_links(source, text, Path(settings["PATH"]))
     if may_slip:
         found += markdown_slips(text, fields[0])
+    if may_lack_alt:
+        found += empty_alts(text)
     if may_paste:
         found += pasted_formatting(text)
     if ahead:

@@ -39,6 +39,7 @@ from urllib.parse import unquote
 from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
+from .image_alt import PELICAN_EMPTY_ALT, PELICAN_MORE_EMPTY_ALTS, empty_alts, names_image
 from .link_targets import UnpublishedLink
 from .links import BrokenLink, DocumentLink, linked_file
 from .source import english_key, header_lines, shown
@@ -60,7 +61,13 @@ SAME_SLUG = (
     'There are %s items "%s" with lang %s: ',
     "There are %s original (not translated) items %s: ",
 )
-PELICAN_LOGGERS = ("pelican.generators", "pelican.contents", "pelican.cache", "pelican.utils")
+PELICAN_LOGGERS = (
+    "pelican.generators",
+    "pelican.contents",
+    "pelican.cache",
+    "pelican.utils",
+    "pelican.readers",  # "Empty alt attribute" (image_alt.py)
+)
 
 # Pelican.contents.Article/Page.allowed_statuses; "skip" is Pelican's own, not for editors.
 STATUSES = ("published", "draft", "hidden", "skip")
@@ -211,6 +218,10 @@ class PelicanMessages(logging.Filter):
             root = Path(self.settings["PATH"])
             file = linked_file(unquote(str(args[0])), root / str(args[1]), root)
             return str(file) not in self.named_documents
+        if record.msg == PELICAN_EMPTY_ALT and len(args) == 2:
+            return not self._empty_alt_named(str(args[1]), str(args[0]))
+        if record.msg == PELICAN_MORE_EMPTY_ALTS:
+            return False  # each image is said, by us or by Pelican (image_alt.py)
         if record.msg == NO_STAMP and args and self.settings is not None:
             file = os.path.normpath(Path(self.settings["PATH"]) / str(args[0]))
             return file not in self.named_files
@@ -250,6 +261,16 @@ class PelicanMessages(logging.Filter):
                 problem.hint,
             )
         return False
+
+    def _empty_alt_named(self, source: str, image: str) -> bool:
+        """Whether the plugin says, with its line, the image without a description that
+        Pelican found in `source` (image_alt.py): it reads the file at content_object_init,
+        just after Pelican's message."""
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return False
+        return names_image(empty_alts(text), image)
 
     def _path(self, source: Any) -> Path | None:
         """The file a message is about: Pelican gives a path relative to PATH ("Could not

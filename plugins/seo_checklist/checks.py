@@ -189,7 +189,8 @@ def img_alt_missing(page: Page, ctx: Context) -> Iterator[str]:
     "warning",
     'Un alt vide n’est permis qu’aux images décoratives (role="presentation" ou '
     'aria-hidden="true").',
-    'Décrivez l’image ; si elle est purement décorative, marquez-la role="presentation".',
+    "Décrivez l’image en une phrase (en Markdown, entre les crochets : ![ce qu’elle montre](…)) ; "
+    'si elle est purement décorative, marquez-la role="presentation".',
     skip=EVERY_PAGE,
 )
 def img_alt_empty(page: Page, ctx: Context) -> Iterator[str]:

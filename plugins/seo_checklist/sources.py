@@ -10,6 +10,7 @@ keeps that map at `all_generators_finalized`, and `source_of` looks a finding's 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,12 @@ _ADDRESS = re.compile(r"(?:https?://|/|#)[^\s«»]*[^\s«».,;:)]")
 # Checks of what a header line gives: the line to change, by the key that starts it
 # (an article's `Title:`, a listing's `title:`).
 _HEADER_KEYS = {"title": ("title",), "description": ("summary", "description")}
+# Of the lines that name the same image, the one a finding is about: written without a
+# description (`![](…)`, `alt=""`), or without alt at all.
+_PREFERRED = {
+    "img-alt-empty": re.compile(r"!\[\s*\]|\balt\s*=\s*(\"\"|'')"),
+    "img-alt-missing": re.compile(r"<img\b(?![^>]*\balt\s*=)", re.IGNORECASE),
+}
 
 
 def page_sources(context: Mapping[str, Any]) -> dict[str, Path]:
@@ -68,4 +75,35 @@ def _line_of(path: Path, finding: Finding) -> int:
         for number, line in enumerate(lines, start=1):
             if text in line:
                 return number
+    # An image the page shows under another name than the source's: a thumbnail named
+    # after its photo ("/images/r/plan-parcelles-800w-4440ab2d95.jpg" for plan-parcelles.jpg).
+    preferred = _PREFERRED.get(finding.check_id)
+    for text in wanted:
+        for stem in _stems(text):
+            named = re.compile(rf"(?<![a-z0-9]){re.escape(stem)}\.[a-z0-9]{{2,5}}(?![a-z0-9])")
+            found = [n for n, line in enumerate(lines, start=1) if named.search(_slug(line))]
+            if found:
+                # The same photo shown twice: the line written as the finding says.
+                best = [n for n in found if preferred and preferred.search(lines[n - 1])]
+                return (best or found)[0]
     return 0
+
+
+def _stems(address: str) -> list[str]:
+    """The names a file at `address` may be derived from, longest first, as slugs: for
+    ".../plan-parcelles-800w-4440ab2d95.jpg", "plan-parcelles-800w-4440ab2d95",
+    "plan-parcelles-800w", "plan-parcelles", "plan" (a line must name it as a file: plan.jpg)."""
+    name = address.rsplit("/", 1)[-1]
+    stem, dot, _suffix = name.rpartition(".")
+    if not dot:
+        return []
+    parts = _slug(stem).split("-")
+    found = ["-".join(parts[:count]) for count in range(len(parts), 0, -1)]
+    return [stem for stem in found if len(stem) >= 3]
+
+
+def _slug(text: str) -> str:
+    """`text` as file names become slugs: lower case, without accents, with "-" for every
+    run of other characters than letters, digits and dots."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9.]+", "-", plain)

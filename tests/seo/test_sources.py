@@ -66,3 +66,30 @@ def test_pages_are_mapped_to_the_file_that_made_them(tmp_path: Path) -> None:
     outside = {"/2026/fete/": article}
     finding = _finding("link-broken", "/2026/fete/", "Le lien /programme/ mène à /programme/.")
     assert source_of(finding, outside, tmp_path / "ailleurs") == f"{article}:6"
+
+
+def test_an_image_shown_under_a_thumbnail_name_is_found_by_its_photo(tmp_path: Path) -> None:
+    article = tmp_path / "content" / "fete.md"
+    article.parent.mkdir()
+    lines = [
+        "Title: Le menu",
+        "",
+        "![Le menu](images/Menu_Fête.JPG)",
+        "",
+        "![](images/Menu_Fête.JPG)",
+    ]
+    article.write_text("\n".join(lines) + "\n", "utf-8")
+    sources = {"/2026/fete/": article}
+
+    def where(message: str) -> str:
+        return source_of(_finding("img-alt-empty", "/2026/fete/", message), sources, tmp_path)
+
+    # Named after the photo as a slug: lower case, without accents, "-" for "_".
+    assert where("L’image /images/r/menu-fete-800w-1a2b3c.webp a un alt vide.") == (
+        "content/fete.md:5"
+    )
+    # Not a line that only says the words: a photo is named as a file.
+    assert where("L’image /images/r/menu-800w-1a2b3c.webp a un alt vide.") == "content/fete.md"
+    # Shown with a description elsewhere: the line of the other check is its first one.
+    finding = _finding("img-size-missing", "/2026/fete/", "L’image /images/r/menu-fete-1a.jpg …")
+    assert source_of(finding, sources, tmp_path) == "content/fete.md:3"
