@@ -325,6 +325,43 @@ def test_documents_linked_with_filename_get_the_static_link(tmp_path: Path) -> N
     assert found[1].hint.startswith("écrivez « {static}../images/plan.pdf » (le lien fonctionne")
 
 
+def test_an_attached_document_is_published_beside_its_page(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "documents").mkdir()
+    (content / "documents" / "compte-rendu.pdf").write_bytes(b"%PDF-1.4\n%Babillard\n")
+    link = "Lisez [le compte rendu]({attach}/documents/compte-rendu.pdf)."
+    # Pelican writes the newest article first: it takes the file.
+    first, second = (
+        "2026-10-24-petites-annonces-en-ligne",
+        "2026-02-07-assemblee-generale-nouveau-bureau",
+    )
+    for name in (first, second):
+        source = content / "articles" / f"{name}.md"
+        source.write_text(source.read_text("utf-8") + f"\n{link}\n", "utf-8")
+    line = len((content / "articles" / f"{second}.md").read_text("utf-8").splitlines())
+    result = build_site(tmp_path / "output", content=content)
+    assert result.returncode == 0, result.log
+    # The file goes beside it (nothing else takes its place first: the build once did, and
+    # every {attach} "could not relocate").
+    beside = f"/2026/{first[11:]}/compte-rendu.pdf"
+    assert (result.output / beside.lstrip("/")).read_bytes().endswith(b"%Babillard\n")
+    assert not (result.output / "documents").exists()
+    for name in (first, second):
+        page = (result.output / "2026" / name[11:] / "index.html").read_text("utf-8")
+        assert f'href="{beside}"' in page
+    # The second page's link leads there too, and says why, in French, with its line.
+    said = (
+        f"content/articles/{second}.md:{line} : le lien « {{attach}}/documents/compte-rendu.pdf "
+        "» ne peut pas mettre documents/compte-rendu.pdf à côté de cette page : une autre page "
+        "le publie déjà à côté d’elle, avec {attach} ; il mène à ce fichier-là → écrivez "
+        "« {static}/documents/compte-rendu.pdf »"
+    )
+    assert said in result.log, result.log
+    assert "cannot relocate" not in result.log
+    assert "1 avertissement(s)" in result.log
+
+
 def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
     content = tmp_path / "content"
     article = content / "articles" / "2026-01-02-b.md"

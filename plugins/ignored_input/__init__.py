@@ -115,6 +115,11 @@
       ce qu’elle montre → écrivez entre les crochets ce qu’elle montre, en une phrase :
       « ![Ce que montre la photo]({static}/images/plan.jpg) »
 
+- **An `{attach}` link to a file another link already publishes**: a second page that
+  attaches the same document, or one also linked with `{static}`. The link leads to where
+  the file already is; Pelican says so in English without the line. The warning gives the
+  line and the `{static}` link to write (attach_links.py).
+
 Known keys are Pelican's own (`PELICAN_KEYS`), those the settings make (the groups of
 FILENAME_METADATA and PATH_METADATA, the keys of DEFAULT_METADATA) and the site's own:
 

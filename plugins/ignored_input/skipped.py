@@ -39,6 +39,7 @@ from urllib.parse import unquote
 from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
+from .attach_links import CANNOT_RELOCATE, MORE_ATTACH, cannot_relocate, more_attach_message
 from .image_alt import PELICAN_EMPTY_ALT, PELICAN_MORE_EMPTY_ALTS, empty_alts, names_image
 from .link_targets import UnpublishedLink
 from .links import BrokenLink, DocumentLink, linked_file
@@ -218,6 +219,14 @@ class PelicanMessages(logging.Filter):
             root = Path(self.settings["PATH"])
             file = linked_file(unquote(str(args[0])), root / str(args[1]), root)
             return str(file) not in self.named_documents
+        if record.msg == CANNOT_RELOCATE and self.settings is not None:
+            said = cannot_relocate(args, self.settings)
+            if said is not None:
+                logger.warning("%s", said)
+            return said is None
+        if record.msg == MORE_ATTACH:
+            logger.warning("%s", more_attach_message())
+            return False
         if record.msg == PELICAN_EMPTY_ALT and len(args) == 2:
             return not self._empty_alt_named(str(args[1]), str(args[0]))
         if record.msg == PELICAN_MORE_EMPTY_ALTS:

@@ -51,6 +51,8 @@ DEFAULTS: dict[str, Any] = {
 
 # The latest build's counts, for `invoke build` (same process).
 last_counts: dict[str, int] | None = None
+# The generators of static files, from all_generators_finalized to finalized (_statics).
+_static_generators: list[Any] = []
 # The latest build's state, which a partial build continues (partial.py).
 last_state: BuildState | None = None
 # This build's mark (unfinished.py), and whether it found the last build unfinished.
@@ -128,9 +130,13 @@ def _finalized(pelican_object: Any) -> None:
     global last_counts, last_state
     state = IncrementalWriter.state
     IncrementalWriter.state = None
+    generators, _static_generators[:] = list(_static_generators), []
     if state is None:
         return
     output = Path(pelican_object.settings["OUTPUT_PATH"])
+    for generator in generators:
+        for static in generator.staticfiles:
+            state.statics.append(str(static.save_as).replace(os.sep, "/"))
     # Static files Pelican did not copy this time (STATIC_CHECK_IF_MODIFIED) or linked
     # (STATIC_CREATE_LINKS) are still this build's: recorded as they are now.
     for relative in state.statics:
@@ -155,12 +161,10 @@ def _finalized(pelican_object: Any) -> None:
 def _statics(generators: list[Any]) -> None:
     # At all_generators_finalized: every handler of static_generator_finalized has run, so
     # the static files are the ones that will be published (thumbnails keeps some back).
-    state = IncrementalWriter.state
-    if state is None:
-        return
-    for generator in generators:
-        for static in getattr(generator, "staticfiles", []) or []:
-            state.statics.append(str(static.save_as).replace(os.sep, "/"))
+    # Their save_as is read at `finalized` only: reading it marks a file's location as taken,
+    # and an article's {attach} link, resolved later when the article is written, could no
+    # longer move the file beside the article (Pelican: "cannot relocate").
+    _static_generators[:] = [g for g in generators if getattr(g, "staticfiles", None) is not None]
 
 
 def _copy_file_if_changed(source: str, destination: str) -> None:
