@@ -150,6 +150,29 @@ def price_hint(value: str) -> str | None:
     )
 
 
+# A number as it is often written: "+33 (0)6 12 34 56 78" (the 0 not dialled from abroad),
+# "06/12/34/56/78", "(01) 99 00 12 34"; then maybe words: "06 12 34 56 78 (après 18 h)".
+_PHONE_START = re.compile(r"^\s*(\+?[\d(][\d .\-/()]*\d)\s*(.*)$")
+
+
+def phone_hint(value: str) -> str | None:
+    """The number to write for a phone the schema refuses, if one can be read in it."""
+    found = _PHONE_START.match(value)
+    if found is None:
+        return None
+    number = re.sub(r"\(0\)", "", found[1]) if found[1].startswith("+") else found[1]
+    number = " ".join(re.sub(r"[/()]", " ", number).split())
+    if not re.match(PHONE_PATTERN, number):
+        return None
+    hint = f'écrivez « phone: "{number}" »'
+    rest = found[2][1:-1] if found[2].startswith("(") and found[2].endswith(")") else found[2]
+    if rest:
+        return f"{hint} : le reste (« {rest} ») va dans la description"
+    if "(0)" in found[1] and found[1].startswith("+"):
+        return f"{hint}, sans le (0) : depuis l’étranger, on ne le compose pas"
+    return f"{hint}, sans parenthèses ni barres"
+
+
 def shape_hint(key: str, value: str) -> str | None:
     """The lines to write for a list or a group of keys written as one line of text:
     `tags: vélo, enfants`, `photos: a.jpg`, `contact: paul@example.org`; None for others."""

@@ -13,7 +13,15 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError
-from .hints import close_to, date_hint, key_hint, kind_hint, price_hint, shape_hint
+from .hints import (
+    close_to,
+    date_hint,
+    key_hint,
+    kind_hint,
+    phone_hint,
+    price_hint,
+    shape_hint,
+)
 from .schema import DATE_PATTERN, DATETIME_PATTERN
 from .yamlfile import YamlDocument
 
@@ -151,6 +159,8 @@ def translate(
         hint = description
         if error.validator_value in (DATE_PATTERN, DATETIME_PATTERN) and isinstance(value, str):
             hint = date_hint(value, with_time=error.validator_value == DATETIME_PATTERN) or hint
+        if where == ("contact", "phone") and isinstance(value, str):
+            hint = phone_hint(value) or hint
         if where[:1] == ("photos",):  # plan.pdf, or a name with no extension
             return problem(f"« {key} » : « {value} » n’est pas le nom d’une photo", hint)
         return problem(f"« {key} » : « {value} » n’a pas la forme attendue", hint)

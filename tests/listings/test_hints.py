@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from listings.hints import date_hint, key_hint, kind_hint, price_hint, shape_hint
+from listings.hints import date_hint, key_hint, kind_hint, phone_hint, price_hint, shape_hint
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,21 @@ def test_a_list_or_a_contact_written_as_one_line_gets_the_lines_to_write() -> No
         "Paul": "",  # nothing says how to reach Paul: the rule stands alone
     }
     assert shape_hint("title", "a, b") is None
+
+
+def test_a_phone_written_otherwise_gets_the_number_to_write() -> None:
+    assert phone_hint("+33 (0)6 12 34 56 78") == (
+        'écrivez « phone: "+33 6 12 34 56 78" », sans le (0) : depuis l’étranger, on ne le '
+        "compose pas"
+    )
+    assert phone_hint("06/12/34/56/78") == (
+        'écrivez « phone: "06 12 34 56 78" », sans parenthèses ni barres'
+    )
+    assert phone_hint("(01) 99 00 12 34") == (
+        'écrivez « phone: "01 99 00 12 34" », sans parenthèses ni barres'
+    )
+    assert phone_hint("06 12 34 56 78 le soir") == (
+        'écrivez « phone: "06 12 34 56 78" » : le reste (« le soir ») va dans la description'
+    )
+    assert phone_hint("appelez Paul") is None
+    assert phone_hint("12") is None

@@ -126,6 +126,16 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
         6,
         "« price » doit être un nombre",
     ),
+    "telephone-depuis-l-etranger": (
+        VALID.replace("  email: paul.r@example.org", '  phone: "+33 (0)6 12 34 56 78"'),
+        9,
+        "« contact.phone » : « +33 (0)6 12 34 56 78 » n’a pas la forme attendue",
+    ),
+    "telephone-et-horaires": (
+        VALID.replace("  email: paul.r@example.org", "  phone: 06 12 34 56 78 (après 18 h)"),
+        9,
+        "« contact.phone » : « 06 12 34 56 78 (après 18 h) » n’a pas la forme attendue",
+    ),
     "type-vente": (_replace(2, "kind: vente"), 2, "« kind » vaut « vente »"),
     "evenement-sans-dates": (_replace(2, "kind: événement"), 1, "il manque la clé « event »"),
     "pas-du-texte": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "n’est pas du texte"),
@@ -155,6 +165,9 @@ HINTS = {
     "prix-en-euros": "écrivez 12 (un nombre seul : sans €",
     "prix-a-points": "écrivez 1250000 (un nombre seul",
     "type-vente": "vouliez-vous dire « offre » ?",
+    "telephone-depuis-l-etranger": 'écrivez « phone: "+33 6 12 34 56 78" », sans le (0)',
+    "telephone-et-horaires": 'écrivez « phone: "06 12 34 56 78" » : le reste (« après 18 h »)'
+    " va dans la description",
     "date-mal-ecrite": "écrivez 2026-11-10",
     "date-impossible": "AAAA-MM-JJ",
     "guillemet-ouvert": 'ajoutez " à la fin de la valeur',
