@@ -62,6 +62,36 @@ _YAML_HINTS = [
     ("did not find expected key", "le retrait (les espaces en début de ligne) est décalé"),
     ("found unexpected end of stream", "un guillemet ou un crochet ouvert n’est pas refermé"),
     ("found undefined alias", "retirez le « * » en début de valeur, ou mettez-la entre guillemets"),
+    (
+        "expected ',' or ']'",
+        "fermez le crochet sur la même ligne (« tags: [vélo, enfants] »), ou mettez la valeur "
+        "entre guillemets si le [ en fait partie",
+    ),
+    (
+        "expected ',' or '}'",
+        "fermez l’accolade sur la même ligne, ou mettez la valeur entre guillemets",
+    ),
+    (
+        "expected <block end>",
+        "alignez-la sur les autres clés (autant d’espaces en début de ligne) ; un « - » en début "
+        "de ligne commence une liste : retirez-le s’il n’en fait pas partie",
+    ),
+    ("found another document", "une annonce par fichier : retirez la ligne « --- »"),
+]
+
+
+# What PyYAML's messages say, in French ("YAML illisible : …").
+_YAML_PROBLEMS = [
+    ("found character '\\t'", "une tabulation"),
+    ("mapping values are not allowed", "un « : » inattendu"),
+    ("could not find expected ':'", "une clé sans « : »"),
+    ("did not find expected key", "une ligne en retrait alors qu’une clé était attendue"),
+    ("found unexpected end of stream", "le fichier s’arrête avant la fin d’une valeur"),
+    ("found undefined alias", "un « * » en début de valeur"),
+    ("expected ',' or ']'", "une liste [ … ] qui n’est pas refermée sur sa ligne"),
+    ("expected ',' or '}'", "un groupe { … } qui n’est pas refermé sur sa ligne"),
+    ("expected <block end>", "une ligne qui n’est alignée ni sur les clés ni sur une liste"),
+    ("found another document", "un « --- » au milieu du fichier"),
 ]
 
 
@@ -70,6 +100,14 @@ def _hint_for(problem: str) -> str:
         if needle in problem:
             return hint
     return "vérifiez le retrait et les deux-points à cette ligne et à la précédente"
+
+
+def _said(problem: str) -> str:
+    """« YAML illisible : … », with PyYAML's problem in French when it is a known one."""
+    for needle, french in _YAML_PROBLEMS:
+        if needle in problem:
+            return f"YAML illisible : {french}"
+    return f"YAML illisible (message de la bibliothèque YAML : {problem})"
 
 
 class YamlDocument:
@@ -169,8 +207,10 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if error.context_mark and "end of stream" in str(error.problem):
-            # The file ended inside a quote or bracket: where it opened is what to fix.
+        unclosed = ("end of stream", "expected ',' or ']'", "expected ',' or '}'")
+        if error.context_mark and any(needle in str(error.problem) for needle in unclosed):
+            # The file or the line ended inside a quote or bracket: where it opened is what
+            # to fix.
             mark = error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         opened = _unclosed_quote(text, line)
@@ -192,9 +232,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
         hint = _hint_for(problem)
         if "mapping values are not allowed" in problem and (quoted := _quoted(text, line)):
             hint = f"la valeur contient « : » : mettez-la entre guillemets, écrivez {quoted}"
-        return None, [ContentError(path, line, f"YAML illisible ({problem})", hint, column)]
+        return None, [ContentError(path, line, _said(problem), hint, column)]
     except yaml.YAMLError as error:
-        return None, [ContentError(path, 0, f"YAML illisible ({error})", _hint_for(str(error)))]
+        return None, [ContentError(path, 0, _said(str(error)), _hint_for(str(error)))]
     finally:
         loader.dispose()
     return _document(path, node, data)

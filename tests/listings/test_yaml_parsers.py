@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 from listings import yamlfile
+from listings.errors import ContentError
 
 from tests.support import CONTENT
 
@@ -92,21 +93,58 @@ def test_a_quote_left_open_is_found_where_it_opened(tmp_path: Path) -> None:
     assert errors[0].line == 2 and "tabulations" in errors[0].hint
 
 
-def test_a_value_with_a_colon_gets_its_line_written_with_quotes(tmp_path: Path) -> None:
-    path = tmp_path / "deux-points.yaml"
-    hints = {}
-    for name, text in {
-        "plain": "kind: don\ntitle: À donner: vélo de course\n",
-        "with a quote": 'title: Le "bon" vélo: à donner\n',
-        "goes on below": "description: Vélo: bon état,\n  à venir chercher\n",
-        "indentation": "title: Vélo\n  kind: don\n",
-    }.items():
+def _one_error_each(folder: Path, texts: dict[str, str]) -> dict[str, ContentError]:
+    """The one error read_yaml finds in each of `texts` (name → YAML), by name."""
+    found = {}
+    for name, text in texts.items():
+        path = folder / f"{name}.yaml"
         path.write_text(text, encoding="utf-8")
         _, errors = yamlfile.read_yaml(path)
-        assert len(errors) == 1 and "mapping values" in errors[0].message, name
-        hints[name] = errors[0].hint
+        assert len(errors) == 1, (name, errors)
+        found[name] = errors[0]
+    return found
+
+
+def test_a_value_with_a_colon_gets_its_line_written_with_quotes(tmp_path: Path) -> None:
+    found = _one_error_each(
+        tmp_path,
+        {
+            "plain": "kind: don\ntitle: À donner: vélo de course\n",
+            "with a quote": 'title: Le "bon" vélo: à donner\n',
+            "goes on below": "description: Vélo: bon état,\n  à venir chercher\n",
+            "indentation": "title: Vélo\n  kind: don\n",
+        },
+    )
+    assert all("un « : » inattendu" in error.message for error in found.values())
+    hints = {name: error.hint for name, error in found.items()}
     assert hints["plain"].endswith('écrivez « title: "À donner: vélo de course" »')
     assert hints["with a quote"].endswith("écrivez « title: 'Le \"bon\" vélo: à donner' »")
     # Quoting one line of a value that goes on, or a key out of line, would not mend it.
     assert "écrivez" not in hints["goes on below"]
     assert "retrait" in hints["indentation"] and "écrivez" not in hints["indentation"]
+
+
+def test_yaml_problems_are_said_in_french_where_they_are(tmp_path: Path) -> None:
+    found = _one_error_each(
+        tmp_path,
+        {
+            "list": "title: Vélo\ntags: [vélo, enfants\ncategory: sport\n",
+            "dash": "- title: Vélo\nkind: don\n",
+            "two": "title: Vélo\n---\ntitle: Autre\n",
+            "tab": "title: Vélo\n\tkind: don\n",
+        },
+    )
+    said = {name: (error.line, error.message, error.hint) for name, error in found.items()}
+    # The line where the bracket opens, not the next one where PyYAML noticed.
+    assert said["list"][:2] == (
+        2,
+        "YAML illisible : une liste [ … ] qui n’est pas refermée sur sa ligne",
+    )
+    assert said["list"][2].startswith("fermez le crochet sur la même ligne")
+    assert said["dash"][1] == (
+        "YAML illisible : une ligne qui n’est alignée ni sur les clés ni sur une liste"
+    )
+    assert said["two"][:2] == (2, "YAML illisible : un « --- » au milieu du fichier")
+    assert said["tab"][1] == "YAML illisible : une tabulation"
+    # No English left: PyYAML's words are only kept, said as such, for a problem not known.
+    assert not any("expected" in message or "found" in message for _, message, _ in said.values())
