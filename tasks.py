@@ -100,7 +100,11 @@ def _build(
         summary.append(
             f"Pages : {pages['rendered']} rendue(s), {pages['reused']} reprise(s) telles quelles "
             "(rien n’a changé pour elles)"
-            + (f", {removed} retirée(s) (leur source n’existe plus)." if removed else ".")
+            + (
+                f", {removed} retirée(s) (plus construite(s) : source supprimée ou non publiée)."
+                if removed
+                else "."
+            )
         )
     seo_report = getattr(sys.modules.get("seo_checklist"), "last_report", None)
     if seo_report is not None:

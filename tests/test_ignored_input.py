@@ -193,7 +193,7 @@ CONTENT_SETTINGS = {
     [
         ("articles/2026-01-01-bon.md", "Title: Bon\nStatus: Draft", []),
         ("articles/2026-01-01-a.md", "Date: 2026-01-01", [(1, "il manque le titre")]),
-        ("articles/2026-01-01-a.md", "Title:\nTags: a", [(1, "il manque le titre")]),
+        ("articles/2026-01-01-a.md", "Title:\nTags: a", [(1, "le titre est vide")]),
         (
             "articles/2026-01-01-a.md",
             "Date: 2026-01-01\nTitre: Fête",
@@ -266,6 +266,16 @@ BROKEN = {
         "Title: Sans date\n\nTexte.\n",
         ":1 : l’article n’a pas de date : non publié → nommez le fichier AAAA-MM-JJ-titre.md",
     ),
+    # Pelican publishes these (it skips only a file without the line): empty pages, and an
+    # empty link to them in each list.
+    "articles/2026-05-04-titre-vide.md": (
+        "Title:   \nCategory: Vie du quartier\n\nTexte.\n",
+        ":1 : le titre est vide : non publié → écrivez le titre après « Title: », sur cette ligne",
+    ),
+    "pages/titre-vide.md": (
+        "Slug: vide\nTitle:\n\nTexte.\n",
+        ":2 : le titre est vide : non publié → écrivez le titre après « Title: »",
+    ),
     "pages/latin.md": (
         "Title: Caf\xe9\n\nTexte.\n",
         " : ce fichier n’est pas écrit en UTF-8 : non publié → enregistrez-le en UTF-8",
@@ -288,6 +298,8 @@ def test_build_and_check_say_why_a_file_is_left_out(tmp_path: Path) -> None:
         # Pelican's own words are replaced, not added to.
         assert len(errors) == len(BROKEN), result.log
         assert f"{len(BROKEN)} erreur(s)" in result.log
+        assert not (result.output / "2026" / "titre-vide").exists()
+        assert not (result.output / "vide").exists()
     proc = run_invoke("check", "--content", str(content))
     assert proc.returncode == 1
     for name, (_text, said) in BROKEN.items():

@@ -168,7 +168,11 @@ def test_incremental_build_equals_a_cold_build(
     # What a build into an empty folder would not have is gone, and the editor is told.
     gone = {name for name in set(before) - set(after) if name.endswith(".html")}
     if edit in RESHAPING:
-        assert gone and f", {len(gone)} retirée(s) (leur source n’existe plus)." in log, log
+        assert (
+            gone
+            and f", {len(gone)} retirée(s) (plus construite(s) : source supprimée ou non publiée)."
+            in log
+        ), log
 
 
 def test_no_change_renders_nothing(built: Path, tmp_path: Path) -> None:

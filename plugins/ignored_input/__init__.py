@@ -170,6 +170,7 @@ from .skipped import (
     PelicanMessages,
     Problem,
     is_page,
+    leave_out_untitled,
     skip_problems,
 )
 from .source import editor_backup, english_key, header_lines, shown
@@ -479,14 +480,17 @@ def explain_skips(pelican: Any) -> None:
         logging.getLogger(name).addFilter(_messages)  # once: addFilter skips a known one
 
 
-def leave_out_article_clashes(generator: Any) -> None:
-    """At `article_generator_pretaxonomy`: of two articles with one address, the second is
-    left out of the lists, tags and archives, with an error (addresses.py)."""
+def leave_out_articles(generator: Any) -> None:
+    """At `article_generator_pretaxonomy`: an article with an empty title (skipped.py), and
+    of two articles with one address the second (addresses.py), are left out of the lists,
+    tags and archives, with an error."""
+    leave_out_untitled(generator, ARTICLE_LISTS)
     leave_out_clashes(generator, ARTICLE_LISTS)
 
 
-def leave_out_page_clashes(generator: Any) -> None:
+def leave_out_pages(generator: Any) -> None:
     """At `page_generator_finalized`: the same for pages."""
+    leave_out_untitled(generator, PAGE_LISTS)
     leave_out_clashes(generator, PAGE_LISTS)
 
 
@@ -501,8 +505,8 @@ def report_spellings(generator: Any) -> None:
 def register() -> None:
     """Pelican entry point."""
     signals.initialized.connect(explain_skips)
-    signals.article_generator_pretaxonomy.connect(leave_out_article_clashes)
-    signals.page_generator_finalized.connect(leave_out_page_clashes)
+    signals.article_generator_pretaxonomy.connect(leave_out_articles)
+    signals.page_generator_finalized.connect(leave_out_pages)
     signals.article_generator_finalized.connect(report_spellings)
     signals.content_object_init.connect(check)
     signals.all_generators_finalized.connect(report_unread)

@@ -140,8 +140,12 @@ def skip_problems(path: Path, text: str, settings: dict[str, Any]) -> list[Probl
 
 def _no_title(lines: list[tuple[int, str, str]]) -> Problem:
     """The missing title, pointing at the `Titre:` line (of `header_lines`) if the editor
-    wrote one."""
+    wrote one, or at an empty `Title:`."""
     for number, key, value in lines:
+        if key.lower() == "title" and not value:
+            return Problem(
+                number, "le titre est vide", "écrivez le titre après « Title: », sur cette ligne"
+            )
         if english_key(key) == "title" and value:
             return Problem(
                 number,
@@ -149,6 +153,32 @@ def _no_title(lines: list[tuple[int, str, str]]) -> Problem:
                 f"écrivez « Title: {value} » (les clés s’écrivent en anglais)",
             )
     return Problem(1, "il manque le titre", "ajoutez en première ligne « Title: Le titre »")
+
+
+def leave_out_untitled(generator: Any, lists: tuple[str, ...]) -> None:
+    """Removes from the generator's `lists` (in place: its context holds the same lists)
+    every item whose title is empty, with the error `invoke check` gives. Pelican skips a
+    file without a `Title:` line, but publishes one whose `Title:` is empty: a page with an
+    empty heading, and an empty link to it in every list."""
+    for name in lists:
+        items = getattr(generator, name, None) or []
+        untitled = [item for item in items if not str(getattr(item, "title", "")).strip()]
+        if not untitled:
+            continue
+        items[:] = [item for item in items if all(item is not other for other in untitled)]
+        for item in untitled:
+            path = Path(item.source_path)
+            try:
+                problem = _no_title(header_lines(path.read_text(encoding="utf-8-sig")))
+            except (OSError, UnicodeDecodeError):
+                problem = _no_title([])
+            logger.error(
+                "%s:%d : %s : non publié → %s",
+                shown(path, generator.settings),
+                problem.line,
+                problem.message,
+                problem.hint,
+            )
 
 
 def _is_article(path: Path, settings: dict[str, Any]) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pelican import signals
+from pelican.generators import PagesGenerator
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,19 @@ class MenuEntry:
     slug: str
 
 
-def add_menu(generator: Any) -> None:
-    """At `page_generator_finalized`: the published pages, in the generator's order."""
-    generator.context["menu_pages"] = [
-        MenuEntry(page.title, page.url, page.save_as, page.slug) for page in generator.pages
-    ]
+def add_menu(generators: list[Any]) -> None:
+    """At `all_generators_finalized`: the published pages, in the pages generator's order.
+
+    Not at `page_generator_finalized`, whose other handlers may run after this one, in no
+    set order: a page another plugin leaves out there (ignored_input: an empty title, an
+    address taken twice) would stay in the menu, a link to nothing on every page."""
+    for generator in generators:
+        if isinstance(generator, PagesGenerator):
+            generator.context["menu_pages"] = [
+                MenuEntry(page.title, page.url, page.save_as, page.slug) for page in generator.pages
+            ]
 
 
 def register() -> None:
     """Pelican entry point."""
-    signals.page_generator_finalized.connect(add_menu)
+    signals.all_generators_finalized.connect(add_menu)
