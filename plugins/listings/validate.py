@@ -565,6 +565,26 @@ def _load_all(
     return {path: validator.load(path) for path in paths}
 
 
+def _same_address(
+    path: Path, other: Path, slug: str, folder: Path, files: list[Path]
+) -> ContentError:
+    """The error for a listing whose file name makes the address of another one (velo.yaml
+    in two subfolders, « Vélo.yaml » and « velo.yaml »), with a name no file of the folder
+    makes."""
+    taken = {slugify(file.stem, regex_subs=_SLUG_SUBS) for file in files}
+    number = 2
+    while slugify(f"{path.stem}-{number}", regex_subs=_SLUG_SUBS) in taken:
+        number += 1
+    shown = Path(folder.name, other.relative_to(folder)).as_posix()
+    return ContentError(
+        path,
+        0,
+        f"une autre annonce, {shown}, a déjà l’adresse « {slug} » : celle-ci n’est pas publiée",
+        f"renommez ce fichier, par exemple {path.stem}-{number}{path.suffix} : le nom du "
+        "fichier fait l’adresse de l’annonce",
+    )
+
+
 def load_folder(
     folder: Path, settings: dict[str, Any], cache_folder: Path | None = None, workers: int = 0
 ) -> tuple[list[Listing], list[ContentError]]:
@@ -604,15 +624,7 @@ def load_folder(
         if listing is None:
             continue
         if listing.slug in by_slug:
-            errors.append(
-                ContentError(
-                    path,
-                    0,
-                    f"une autre annonce a déjà l’adresse "
-                    f"« {listing.slug} » ({by_slug[listing.slug].name})",
-                    "renommez l’un des deux fichiers",
-                )
-            )
+            errors.append(_same_address(path, by_slug[listing.slug], listing.slug, folder, files))
             continue
         by_slug[listing.slug] = path
         listings.append(listing)

@@ -105,3 +105,26 @@ def test_listings_in_any_case_are_read_and_other_files_reported(tmp_path) -> Non
     # An article saved here is moved, not renamed; anything else may be a listing.
     assert "rangez-le dans content/articles/" in stray[0].hint
     assert "renommez-le en .yaml ; une photo va dans" in stray[1].hint
+
+
+def test_two_files_that_make_one_address_keep_the_first_and_name_it(tmp_path: Path) -> None:
+    content, settings = _project(tmp_path)
+    listings = content / "listings"
+    for folder in ("a", "b"):
+        (listings / folder).mkdir()
+        shutil.copy(listings / "bocaux-en-verre.yaml", listings / folder / "velo.yaml")
+    (listings / "velo-2.yaml").write_text(
+        (listings / "bocaux-en-verre.yaml").read_text("utf-8"), "utf-8"
+    )
+    found, errors = load_folder(listings, settings)
+    assert [listing.slug for listing in found].count("velo") == 1
+    assert [(error.path, error.message, error.hint) for error in errors] == [
+        (
+            listings / "b" / "velo.yaml",
+            "une autre annonce, listings/a/velo.yaml, a déjà l’adresse « velo » : celle-ci "
+            "n’est pas publiée",
+            # velo-2 is taken: the name offered is free.
+            "renommez ce fichier, par exemple velo-3.yaml : le nom du fichier fait l’adresse "
+            "de l’annonce",
+        )
+    ]
