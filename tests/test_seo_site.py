@@ -237,10 +237,12 @@ def test_the_build_log_names_the_source_of_each_finding(bad_copy) -> None:
     assert tomates and tomates[0].endswith(
         " (source : content/articles/2026-08-29-recolte-tomates.md:1)"
     ), lines
-    # Nothing the source holds as written (a rendition's address): the file alone.
-    semis = [line for line in lines if "[img-alt-empty]" in line]
-    assert semis and semis[0].endswith(
-        " (source : content/articles/2026-03-14-semis-de-printemps.md)"
+    # A rendition's address, which the source does not hold: the line of its photo.
+    semis = (articles / "2026-03-14-semis-de-printemps.md").read_text("utf-8").splitlines()
+    number = semis.index("![]({static}/images/articles/semis.jpg)") + 1
+    found = [line for line in lines if "[img-alt-empty]" in line]
+    assert found and found[0].endswith(
+        f" (source : content/articles/2026-03-14-semis-de-printemps.md:{number})"
     ), lines
 
 
