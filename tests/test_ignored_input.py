@@ -16,13 +16,14 @@ from ignored_input import (
     document_links,
     editor_backup,
     header_keys,
+    header_lines,
     known_keys,
     page_relative_links,
     skip_problems,
     unknown_keys,
     unread_files,
 )
-from ignored_input.header_values import article_keys_in_page, tag_slips
+from ignored_input.header_values import article_keys_in_page, repeated_keys, tag_slips
 from ignored_input.image_alt import empty_alts, names_image
 from ignored_input.markdown_slips import markdown_slips
 from ignored_input.pasted_html import pasted_formatting
@@ -567,6 +568,62 @@ def test_a_key_in_french_no_longer_ends_the_header() -> None:
     }
     assert "Le marché aura lieu : samedi" in html and "Category" not in html
     assert header_keys.readable_key("Étiquettes") == "Etiquettes"
+
+
+def test_a_key_written_twice_keeps_its_first_value() -> None:
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", header_keys.NAME])
+    md.convert("Title: La fête\nTags: voisins\nTitle : Le repas\nTags: rue\n    et place\n\nTexte.")
+    # Not ["La fête", "Le repas"], a list Pelican would show as the title.
+    assert md.Meta == {
+        "title": ["La fête"],
+        "tags": ["voisins"],
+        "title--repeated": ["Le repas"],
+        "tags--repeated": ["rue", "et place"],
+    }
+    lines = header_lines("Title: La fête\nTags: voisins\nTitle : Le repas\nTags: rue\n")
+    assert [(p.line, p.message) for p in repeated_keys(lines)] == [
+        (3, "la clé « Title » est déjà écrite ligne 1 : seule la première compte, cette ligne "
+         "est ignorée"),
+        (4, "la clé « Tags » est déjà écrite ligne 2 : seule la première compte, cette ligne "
+         "est ignorée"),
+    ]  # fmt: skip
+
+
+def test_build_and_check_name_a_key_written_twice(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    source = content / ARTICLE
+    text = source.read_text("utf-8")
+    source.write_text(
+        text.replace("\n\n", "\nTitle: Le jardin, encore\nImage: images/articles/semis.jpg\n\n", 1),
+        "utf-8",
+    )
+    header = header_lines(source.read_text("utf-8"))
+    first = {key: number for number, key, _ in reversed(header)}
+    title, image = (number for number, key, _ in header[-2:])
+    (content / "pages" / "horaires.md").write_text(
+        "Title: Horaires\nTitle: Heures d’ouverture\n\nLe mardi et le jeudi.\n", "utf-8"
+    )
+    said = [
+        f"content/{ARTICLE}:{title} : la clé « Title » est déjà écrite ligne {first['Title']} : "
+        "seule la première compte, cette ligne est ignorée → gardez une seule ligne",
+        f"content/{ARTICLE}:{image} : la clé « Image » est déjà écrite ligne {first['Image']}",
+        "content/pages/horaires.md:2 : la clé « Title » est déjà écrite ligne 1",
+    ]
+    for build in ("cold", "cached"):
+        result = build_site(tmp_path / "output", content=content)
+        assert result.returncode == 0 and "Traceback" not in result.log, result.log
+        for line in said:
+            assert result.log.count(line) == 1, (build, line, result.log)
+        # The first title and image are the page's (a second Image: once stopped the build).
+        page = (result.output / "2026" / "jardin-partage" / "index.html").read_text("utf-8")
+        original = re.search(r"^Title: (.+)$", text, re.MULTILINE)[1]
+        assert f"<h1>{original}</h1>" in page.replace("&rsquo;", "’")
+        assert "/images/r/semis-" not in page and "/images/r/jardin-partage-" in page
+        assert "<h1>Horaires</h1>" in (result.output / "horaires" / "index.html").read_text()
+    proc = run_invoke("check", "--content", str(content))
+    for line in said:
+        assert line in proc.stdout, proc.stdout
 
 
 def test_an_article_with_a_french_key_keeps_the_rest_of_its_header(tmp_path: Path) -> None:

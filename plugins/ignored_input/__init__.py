@@ -27,6 +27,11 @@
   `<font>`): published as written, with its own fonts and margins; a warning names its
   lines and says how to paste plain text (pasted_html.py).
 
+- **A key written twice** (`Title:` on two lines, a header copied and completed): Pelican
+  made the title a list, shown as ['Fête', 'Repas'], and a second `Image:` stopped the
+  build with a traceback. The first line counts (header_keys.py), with a warning on the
+  other (header_values.py).
+
 - **Tags written `#vélo #atelier` or `vélo; atelier`** (one tag for Pelican, which splits at
   commas only), and **a page with `Category:` or `Tags:`** (pages have neither: most likely
   an article saved in content/pages/, out of the blog and into the menu): a warning on the
@@ -148,7 +153,7 @@ from pelican.contents import Article, Page
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, build_date, dated_ahead, is_ahead, may_be_misread, misread_dates
 from .header_keys import read_header_keys
-from .header_values import ARTICLE_ONLY_KEYS, article_keys_in_page, tag_slips
+from .header_values import ARTICLE_ONLY_KEYS, article_keys_in_page, repeated_keys, tag_slips
 from .image_alt import EMPTY_ALT_HTML, EmptyAlt, empty_alts
 from .link_targets import UnpublishedLink, unpublished_links
 from .links import (
@@ -289,7 +294,7 @@ def file_problems(
     except UnicodeDecodeError:
         return [NOT_UTF8], []
     lines = header_lines(text)
-    warnings: list[Warned] = [*unknown_keys(text, known)]
+    warnings: list[Warned] = [*unknown_keys(text, known), *repeated_keys(lines)]
     root = Path(settings["PATH"])
     marked = list(marked_links(path, text, root))
     warnings += broken_links(path, text, root, marked)
@@ -363,6 +368,8 @@ def check(instance: Any) -> None:
         for problem in misread_dates(lines):
             logger.error("%s:%d : %s → %s", where, problem.line, problem.message, problem.hint)
     found: list[Warned] = [*unknown_keys(text, known)]
+    if not keys_known:  # a key written twice is renamed to an unknown one (header_keys.py)
+        found += repeated_keys(lines)
     if may_link:
         root = Path(settings["PATH"])
         marked = list(marked_links(source, text, root))

@@ -15,6 +15,12 @@ a key `meta` cannot read as its ASCII form (`Resume`, `Mots-cles`). `meta` then 
 whole header: an unknown key stays unknown (Pelican keeps it, nothing reads it), and the
 warning about it stands. A "key" of more than two words is left as it is: it is rather a
 sentence written under the header without a blank line, which Markdown shows as text.
+
+A key written a second time (`Title:` twice, `Image:` twice) is renamed `Title--repeated`:
+only the first counts, as Pelican has it for Tags:, Date: and its other keys. Without this,
+a second Title: made the title a list, shown as ['Fête', 'Repas'], and a second Image: a
+list the theme could not read. Nothing reads the renamed key; being unknown, it sends the
+file to the plugin's checks, which warn with both lines (header_values.repeated_keys).
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ _NOT_KEY = re.compile(r"[^A-Za-z0-9_-]+")
 # meta also reads a header between "---" and "---" (or "..."): markdown.extensions.meta.
 _YAML_START = re.compile(r"^-{3}(\s.*)?")
 _YAML_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
+# What a key written a second time becomes (lower case, as meta gives keys).
+REPEATED = "--repeated"
 
 
 def readable_key(key: str) -> str:
@@ -50,6 +58,7 @@ def readable_key(key: str) -> str:
 class _ReadableHeader(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         start = 1 if lines and _YAML_START.match(lines[0]) else 0
+        seen: set[str] = set()
         for index in range(start, len(lines)):
             line = lines[index]
             if not line.strip() or _YAML_END.match(line):
@@ -58,6 +67,9 @@ class _ReadableHeader(Preprocessor):
             if found is None or len(found[2].split()) > 2:
                 continue
             key = readable_key(found[2])
+            if key.lower() in seen:
+                key += REPEATED
+            seen.add(key.lower())
             if key:
                 lines[index] = f"{found[1]}{key}:{found[3]}"
         return lines

@@ -8,6 +8,9 @@
   likely an article saved in the wrong folder: it is not in the blog, the home page or the
   feeds, and it takes a place in the menu.
 
+- **A key written twice**: `Title:` on two lines (a header copied and completed). Only the
+  first counts (header_keys.py makes it so for every key, as Pelican does for its own).
+
 Each is a warning on its line, with what to write.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .header_keys import readable_key
 from .skipped import Problem
 
 _TAG_SEPARATORS = re.compile(r"[#;,]")
@@ -56,3 +60,26 @@ def article_keys_in_page(lines: list[tuple[int, str, str]]) -> list[Problem]:
                 )
             ]
     return []
+
+
+def repeated_keys(lines: list[tuple[int, str, str]]) -> list[Problem]:
+    """Each line of the header `lines` whose key an earlier line already wrote."""
+    first: dict[str, int] = {}
+    found = []
+    for number, key, _value in lines:
+        folded = readable_key(key).lower()
+        if not folded or len(key.split()) > 2:
+            continue  # not a key meta reads, even made readable (header_keys.py)
+        if folded not in first:
+            first[folded] = number
+            continue
+        found.append(
+            Problem(
+                number,
+                f"la clé « {key} » est déjà écrite ligne {first[folded]} : seule la première "
+                "compte, cette ligne est ignorée",
+                "gardez une seule ligne (retirez celle-ci, ou reportez ce qu’elle dit dans "
+                f"la ligne {first[folded]})",
+            )
+        )
+    return found
