@@ -24,9 +24,11 @@ _ADDRESS = re.compile(r"(?:https?://|/|#)[^\s«»]*[^\s«».,;:)]")
 # Checks of what a header line gives: the line to change, by the key that starts it
 # (an article's `Title:`, a listing's `title:`).
 _HEADER_KEYS = {"title": ("title",), "description": ("summary", "description")}
-# Of the lines that name the same image, the one a finding is about: written without a
-# description (`![](…)`, `alt=""`), or without alt at all.
+# Of the lines that hold what a finding quotes, the one it is about: for an image, written
+# without a description (`![](…)`, `alt=""`), or without alt at all; for a second <h1>, a
+# Markdown "# heading" (the first <h1> is the page's title, from its Title: line).
 _PREFERRED = {
+    "h1-multiple": re.compile(r"^\s{0,3}#(?!#)|<h1\b", re.IGNORECASE),
     "img-alt-empty": re.compile(r"!\[\s*\]|\balt\s*=\s*(\"\"|'')"),
     "img-alt-missing": re.compile(r"<img\b(?![^>]*\balt\s*=)", re.IGNORECASE),
 }
@@ -71,21 +73,26 @@ def _line_of(path: Path, finding: Finding) -> int:
         key, colon, _value = line.partition(":")
         if colon and key.strip().lower() in keys:
             return number
+    preferred = _PREFERRED.get(finding.check_id)
+
+    def best(found: list[int]) -> int:
+        # Of several lines, the one written as the finding says: of two lines naming one
+        # photo, the one without a description; of a title and a "# heading", the heading.
+        chosen = [n for n in found if preferred and preferred.search(lines[n - 1])]
+        return (chosen or found)[0]
+
     for text in wanted:
-        for number, line in enumerate(lines, start=1):
-            if text in line:
-                return number
+        found = [number for number, line in enumerate(lines, start=1) if text in line]
+        if found:
+            return best(found)
     # An image the page shows under another name than the source's: a thumbnail named
     # after its photo ("/images/r/plan-parcelles-800w-4440ab2d95.jpg" for plan-parcelles.jpg).
-    preferred = _PREFERRED.get(finding.check_id)
     for text in wanted:
         for stem in _stems(text):
             named = re.compile(rf"(?<![a-z0-9]){re.escape(stem)}\.[a-z0-9]{{2,5}}(?![a-z0-9])")
             found = [n for n, line in enumerate(lines, start=1) if named.search(_slug(line))]
             if found:
-                # The same photo shown twice: the line written as the finding says.
-                best = [n for n in found if preferred and preferred.search(lines[n - 1])]
-                return (best or found)[0]
+                return best(found)
     return 0
 
 

@@ -93,3 +93,14 @@ def test_an_image_shown_under_a_thumbnail_name_is_found_by_its_photo(tmp_path: P
     # Shown with a description elsewhere: the line of the other check is its first one.
     finding = _finding("img-size-missing", "/2026/fete/", "L’image /images/r/menu-fete-1a.jpg …")
     assert source_of(finding, sources, tmp_path) == "content/fete.md:3"
+
+
+def test_a_second_h1_is_found_at_its_markdown_heading(tmp_path: Path) -> None:
+    article = tmp_path / "content" / "fete.md"
+    article.parent.mkdir()
+    article.write_text("Title: La fête\nTags: fête\n\n# La fête\n\nTexte.\n", "utf-8")
+    finding = _finding("h1-multiple", "/2026/fete/", "La page a 2 titres <h1> : « La fête ».")
+    # The title line quotes it first; the line to change is the heading.
+    assert source_of(finding, {"/2026/fete/": article}, tmp_path) == "content/fete.md:4"
+    other = _finding("heading-skip", "/2026/fete/", "Le titre « La fête » …")
+    assert source_of(other, {"/2026/fete/": article}, tmp_path) == "content/fete.md:1"
