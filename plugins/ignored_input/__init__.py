@@ -168,7 +168,7 @@ from .links import (
     page_relative_links,
 )
 from .markdown_slips import MarkdownSlip, markdown_slips
-from .pasted_html import PASTED, PastedFormatting, pasted_formatting
+from .pasted_html import PastedFormatting, may_hold_pasted, pasted_formatting
 from .skipped import (
     NOT_UTF8,
     PELICAN_LOGGERS,
@@ -331,7 +331,7 @@ def check(instance: Any) -> None:
     # An image without a description, "![](…)" (image_alt.py).
     may_lack_alt = EMPTY_ALT_HTML.search(fields[0]) is not None
     # HTML pasted from Word or a site, with its own fonts and margins (pasted_html.py).
-    may_paste = PASTED.search(fields[0]) is not None
+    may_paste = may_hold_pasted(fields[0])
     # A published article dated more than a month ahead: a slip of the year (dates.py).
     today = build_date(settings)
     ahead = isinstance(instance, Article) and instance.status == "published"

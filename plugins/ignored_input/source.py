@@ -3,6 +3,7 @@ and whether it is only an editor's backup."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,16 @@ def header_lines(text: str) -> list[tuple[int, str, str]]:
 
 def shown(path: Path, settings: dict[str, Any]) -> Path:
     """`content/articles/x.md`: relative to the folder holding PATH, as editors see it."""
-    root = Path(settings["PATH"]).resolve().parent
+    root = _resolved(str(settings["PATH"])).parent
     path = path.resolve()
     return path.relative_to(root) if path.is_relative_to(root) else path
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    # Once per content folder, not once per message: resolving costs a system call per part
+    # of the path, and a build names its content folder for every file it checks.
+    return Path(folder).resolve()
 
 
 def editor_backup(name: str) -> bool:
