@@ -1,7 +1,8 @@
-"""Two articles or pages with one address: the build does not stop with a traceback; the
-first keeps the address, the other is left out of the whole site with an error naming both
-files and a free name, at every build and in `invoke check`; a slug shared by articles of
-two years is fine."""
+"""Two articles or pages with one address, or a page with the address of one the site
+makes (a list, a year's archive): the build does not stop with a traceback; the first keeps
+the address, the other is left out of the whole site with an error naming both files and a
+free name, at every build and in `invoke check`; a slug shared by articles of two years is
+fine."""
 
 from __future__ import annotations
 
@@ -61,6 +62,12 @@ def test_a_second_article_at_a_taken_address_is_left_out_with_the_fix(tmp_path: 
         "Title: Archives\nSummary: Les archives papier de l’association.\n\nSur rendez-vous.\n",
         "utf-8",
     )
+    # A page with the address of a year's archive: /2025/ lists the articles of 2025.
+    (content / "pages" / "annee.md").write_text(
+        "Title: L’année 2025\nSlug: 2025\nSummary: Ce que l’association a fait en 2025, "
+        "mois par mois.\n\nUn bilan.\n",
+        "utf-8",
+    )
     expected = [
         "ERREUR content/articles/2026-09-12-jardin-partage.md : son adresse "
         "/2026/jardin-partage/ est déjà celle de content/articles/2026-04-12-jardin-partage.md"
@@ -73,6 +80,9 @@ def test_a_second_article_at_a_taken_address_is_left_out_with_the_fix(tmp_path: 
         "ERREUR content/pages/archives.md : son adresse /archives/ est déjà celle d’une page "
         "que le site crée lui-même (liste, catégorie, étiquette…) : non publié → donnez-lui "
         "un autre titre, ou une ligne « Slug: … » qui la distingue",
+        "ERREUR content/pages/annee.md : son adresse /2025/ est déjà celle d’une page "
+        "que le site crée lui-même (liste, catégorie, étiquette…) : non publié → donnez-lui "
+        "un autre titre, ou une ligne « Slug: … » qui la distingue",
     ]
     for _ in range(2):  # the second build reads the articles from the cache
         result = build_site(tmp_path / "output", content=content)
@@ -80,7 +90,7 @@ def test_a_second_article_at_a_taken_address_is_left_out_with_the_fix(tmp_path: 
         assert "Traceback" not in result.log and "There are" not in result.log, result.log
         errors = [line for line in result.log.splitlines() if line.startswith("ERREUR")]
         assert sorted(errors) == sorted(expected), result.log
-        assert "3 erreur(s)" in result.log
+        assert "4 erreur(s)" in result.log
         site = "\n".join(path.read_text("utf-8") for path in (tmp_path / "output").rglob("*.html"))
         # Left out everywhere: no page, no list, no tag or archive shows them.
         assert "Le jardin partagé en septembre" not in site
@@ -90,13 +100,19 @@ def test_a_second_article_at_a_taken_address_is_left_out_with_the_fix(tmp_path: 
         assert (tmp_path / "output" / "2025" / "fete-des-voisins" / "index.html").is_file()
         archives = (tmp_path / "output" / "archives" / "index.html").read_text("utf-8")
         assert "Sur rendez-vous" not in archives  # the site's own list keeps its address
-    # Without a build: the same two articles (a page against one of the site's own lists
-    # is known only when it is written).
+    # Without a build: the same two articles, and the pages at the line that makes their
+    # address (which of the two is published is known only when they are written).
     proc = run_invoke("check", "--content", str(content))
     assert proc.returncode == 1, proc.stdout + proc.stderr
     for line in expected[:2]:  # the file as given to --content, then the same text
         assert f"content/{line.removeprefix('ERREUR content/')}" in proc.stdout, proc.stdout
-    assert "2 problème(s)" in proc.stderr, proc.stderr
+    own = (
+        "est celle d’une page que le site crée lui-même (liste, catégorie, étiquette…) : l’une "
+        "des deux manquera → donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
+    )
+    assert f"content/pages/archives.md:1 : son adresse /archives/ {own}" in proc.stdout
+    assert f"content/pages/annee.md:2 : son adresse /2025/ {own}" in proc.stdout
+    assert "4 problème(s)" in proc.stderr, proc.stderr
 
 
 def test_the_writer_keeps_the_first_page_and_names_the_file_to_change(

@@ -14,6 +14,10 @@ other is left out of the site, and said so:
     non publié → renommez le fichier (par exemple 2026-09-12-reunion-du-bureau-septembre.md)
     ou ajoutez la ligne « Slug: reunion-du-bureau-septembre »
 
+A page that takes the address of one the site makes itself (a page titled « Annonces » or
+« Archives », a `Slug: 2025`) is caught by the incremental plugin's writer when the second
+of the two is written; `invoke check` finds it before (`site_page_clashes`).
+
 Pelican's own English warnings about items sharing a slug ("There are 2 items … with lang
 fr", "There are 2 original (not translated) items …") are dropped (skipped.py): on its own,
 a shared slug is harmless (`2025-06-07-fete-des-voisins.md` and
@@ -155,6 +159,42 @@ def planned_clashes(
     return [(other, *described(kept, other, settings, taken)) for kept, other in found]
 
 
+# What the build says of a file whose address a page the site makes has (incremental's
+# writer, at writing: which of the two is published depends on which is written first).
+SITE_PAGE = "une page que le site crée lui-même (liste, catégorie, étiquette…)"
+SITE_PAGE_FIX = "donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
+
+
+def site_page_clashes(planned: list[Any], settings: dict[str, Any]) -> list[tuple[Any, int, str]]:
+    """Without a build (`invoke check`): the planned articles and pages whose address is
+    one the site gives a page of its own (the list of articles, of listings, the archives,
+    a year's archive…), each with the line that makes its address and the message."""
+    own = {
+        _normalised(value)
+        for name, value in settings.items()
+        if name.endswith("_SAVE_AS") and isinstance(value, str) and value and "{" not in value
+    }
+    years = settings.get("YEAR_ARCHIVE_SAVE_AS") or ""
+    own |= {
+        _normalised(years.format(date=item.date))
+        for item in planned
+        if years and getattr(item, "status", "") == "published" and hasattr(item, "date")
+    }
+    found = []
+    for item in planned:
+        if _normalised(item.save_as) not in own:
+            continue
+        try:
+            lines = header_lines(Path(item.source_path).read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        keys = {key.lower(): number for number, key, _ in reversed(lines)}
+        line = keys.get("slug") or keys.get("title") or 0
+        message = f"son adresse /{item.url} est celle d’{SITE_PAGE} : l’une des deux manquera"
+        found.append((item, line, message))
+    return found
+
+
 def _planned(path: Path, settings: dict[str, Any]) -> Any | None:
     """The article or page Pelican would make of the file at `path`, without its text, as
     pelican.readers.Readers.read_file does; None if Pelican would skip it."""
@@ -171,7 +211,9 @@ def _planned(path: Path, settings: dict[str, Any]) -> Any | None:
         relative = str(path.relative_to(content))
         metadata = dict(default_metadata(settings=settings, process=process))
         metadata.update(parse_path_metadata(relative, settings=settings, process=process))
-        metadata.update({key.lower(): process(key.lower(), v) for _, key, v in header_lines(text)})
+        # A key written twice: the first counts (header_keys.py), hence reversed.
+        lines = reversed(header_lines(text))
+        metadata.update({key.lower(): process(key.lower(), v) for _, key, v in lines})
     except (OSError, UnicodeDecodeError, ValueError, TypeError):
         return None  # skip_problems says why Pelican would skip it
     # What processors give for an empty value (Pelican's private _DISCARD) is left out, as
