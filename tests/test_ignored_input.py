@@ -455,6 +455,26 @@ def test_links_written_from_the_content_folder_without_a_marker(tmp_path: Path) 
     assert found[0].hint == "écrivez « {static}/images/plan.jpg »"
 
 
+def test_links_to_another_site_written_without_https(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    article = content / "articles" / "2026-01-02-b.md"
+    _touch(content / "documents" / "villebourg.fr")  # a file of that name is a file
+    text = (
+        "Title: B\n\n"
+        "[la mairie](www.villebourg.fr) et [l’agenda](villebourg.fr/agenda#juin)\n"
+        '<a href="asso-tilleuls.asso.fr">nous</a> [le CR](cr.pdf) [page](index.html)\n'
+        "[doc](documents/villebourg.fr) [site](https://villebourg.fr) [x](../www/)\n"
+    )
+    found = page_relative_links(article, text, content)
+    assert [(link.line, link.written, link.hint) for link in found] == [
+        (3, "www.villebourg.fr", "écrivez « https://www.villebourg.fr »"),
+        (3, "villebourg.fr/agenda#juin", "écrivez « https://villebourg.fr/agenda#juin »"),
+        (4, "asso-tilleuls.asso.fr", "écrivez « https://asso-tilleuls.asso.fr »"),
+        (5, "documents/villebourg.fr", "écrivez « {static}/documents/villebourg.fr »"),
+    ]
+    assert "n’a pas de https://" in found[0].message
+
+
 def test_build_and_check_name_the_article_of_a_broken_link(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

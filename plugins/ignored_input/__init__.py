@@ -101,6 +101,10 @@
       l’adresse de la page sur le site, pas du dossier content/ : il ne mène à rien →
       écrivez « {static}/images/plan.jpg »
 
+- **A link to another site without `https://`**: `[la mairie](www.villebourg.fr)`. The
+  browser looks for it on this site, under the page's address; the warning gives the
+  address to write, « https://www.villebourg.fr » (links.py).
+
 - **An image or a link that Markdown leaves as text**: `![Le plan] ({static}/…)` with a
   space before the parenthesis, or without the parenthesis that closes it. The page shows
   the brackets and the path; the warning gives the line and what to write
@@ -162,6 +166,7 @@ from .links import (
     BrokenLink,
     DocumentLink,
     PageRelativeLink,
+    SchemeLessLink,
     broken_links,
     document_links,
     marked_links,
@@ -239,6 +244,7 @@ Warned = (
     | BrokenLink
     | DocumentLink
     | PageRelativeLink
+    | SchemeLessLink
     | MarkdownSlip
     | EmptyAlt
     | PastedFormatting

@@ -276,10 +276,41 @@ class PageRelativeLink:
         return f"écrivez « {self.suggestion} »"
 
 
-def page_relative_links(path: Path, text: str, content_root: Path) -> list[PageRelativeLink]:
+@dataclass(frozen=True)
+class SchemeLessLink:
+    """A link to another site written without `https://`: `[la mairie](www.villebourg.fr)`.
+    The browser takes it as a path from the page's address, on this site."""
+
+    line: int
+    written: str  # "www.villebourg.fr/agenda"
+
+    @property
+    def message(self) -> str:
+        return (
+            f"le lien « {self.written} » n’a pas de https:// : le navigateur le cherche dans ce "
+            "site, sous l’adresse de la page, et ne trouve rien"
+        )
+
+    @property
+    def hint(self) -> str:
+        return f"écrivez « https://{self.written} »"
+
+
+# The first part of an address that names another site rather than a file: "www.…", or a
+# name ending with a domain ending (not a file's: .pdf, .html, .jpg…).
+_SITE = re.compile(
+    r"^(?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|be|ch|lu|ca|"
+    r"info|io|re|bzh|paris|alsace|corsica|asso\.fr|gouv\.fr))$",
+    re.IGNORECASE,
+)
+
+
+def page_relative_links(
+    path: Path, text: str, content_root: Path
+) -> list[PageRelativeLink | SchemeLessLink]:
     """The links of `text` (the source at `path`) to a file of the content folder, written
-    as a relative path without a marker."""
-    found = []
+    as a relative path without a marker, and those to another site without https://."""
+    found: list[PageRelativeLink | SchemeLessLink] = []
     root = content_root.resolve()
     folder = path.parent.resolve()
     for number, written, attribute in addresses(text):
@@ -295,6 +326,8 @@ def page_relative_links(path: Path, text: str, content_root: Path) -> list[PageR
         candidates = (Path(os.path.normpath(root / file)), beside)
         target = next((c for c in candidates if c.is_relative_to(root) and c.is_file()), None)
         if target is None:
+            if _SITE.match(file.split("/", 1)[0]):
+                found.append(SchemeLessLink(number, written))
             continue  # not a file of content/: perhaps a page of the site, the SEO check says
         marker = "{filename}" if target.suffix.lower() in SOURCE_SUFFIXES else "{static}"
         fragment = f"#{parts.fragment}" if parts.fragment else ""
