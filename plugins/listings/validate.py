@@ -19,6 +19,7 @@ import re
 import zoneinfo
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -348,7 +349,10 @@ class ListingValidator:
             save_as=settings["LISTING_SAVE_AS"].format(slug=slug),
             ics_url=ics,
             ics_save_as=ics,
-            warnings=(_removed_warning(path, description_line, removed),) if removed else (),
+            warnings=(
+                *((_removed_warning(path, description_line, removed),) if removed else ()),
+                *_relative_links(path, description_line, html),
+            ),
         )
 
 
@@ -477,6 +481,35 @@ def _removed_warning(path: Path, start: int, removed: list[Removed]) -> ContentE
     return ContentError(
         path, first, "du HTML a été retiré de la description : " + ", ".join(parts), hint
     )
+
+
+# A link's address in the description's HTML; one without a scheme, "/", "#" or "?" is
+# read from the listing's own address (/annonces/velo/www.villebourg.fr): it leads nowhere.
+_HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
+_RELATIVE = re.compile(r"^(?![a-zA-Z][\w+.-]*:|[/#?])")
+
+
+def _relative_links(path: Path, start: int, html: str) -> list[ContentError]:
+    """A warning for each link of a description (`html`, as published) written without
+    https:// (`[la mairie](www.villebourg.fr)`), at its line from the description's first."""
+    written = [unescape(href) for href in _HREF.findall(html) if href and _RELATIVE.match(href)]
+    if not written:
+        return []
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    found = []
+    for address in written:
+        line = next((n for n in range(start, len(lines) + 1) if address in lines[n - 1]), start)
+        found.append(
+            ContentError(
+                path,
+                line,
+                f"le lien « {address} » n’a pas de https:// : il se lit depuis l’adresse de "
+                "l’annonce sur le site, et ne mène à rien",
+                "écrivez l’adresse complète de la page, qui commence par https://, par exemple "
+                "[la mairie](https://www.villebourg.fr)",
+            )
+        )
+    return found
 
 
 def _photo_from_root(error: Any) -> bool:

@@ -263,6 +263,27 @@ def test_check_warns_about_html_removed_from_a_description(tmp_path: Path) -> No
     assert "la balise <font>" in out and "Aucune erreur" in out and "1 avertissement(s)" in out
 
 
+def test_check_and_build_warn_about_a_link_without_https(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    text = VALID + "  Voir [la mairie](www.villebourg.fr) ou [le site](https://ex.org).\n"
+    write_listing(content, "lien.yaml", text + "  Et [le plan](plan.pdf), [plus haut](#haut).\n")
+    said = [
+        "listings/lien.yaml:14 : le lien « www.villebourg.fr » n’a pas de https:// : il se lit "
+        "depuis l’adresse de l’annonce sur le site, et ne mène à rien → écrivez l’adresse "
+        "complète de la page, qui commence par https://",
+        "listings/lien.yaml:15 : le lien « plan.pdf » n’a pas de https://",
+    ]
+    proc = run_invoke("check", "--content", str(content))
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0 and "2 avertissement(s)" in out, out
+    result = build_site(tmp_path / "output", content=content)
+    for line in said:
+        assert line in out, out
+        assert line in result.log, result.log
+    assert (result.output / "annonces" / "lien" / "index.html").is_file()
+
+
 def test_check_reports_a_broken_article_date(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns("*.jpg", "*.png", "listings"))
