@@ -23,7 +23,12 @@ from ignored_input import (
     unknown_keys,
     unread_files,
 )
-from ignored_input.header_values import article_keys_in_page, repeated_keys, tag_slips
+from ignored_input.header_values import (
+    article_keys_in_page,
+    category_slips,
+    repeated_keys,
+    tag_slips,
+)
 from ignored_input.image_alt import empty_alts, names_image
 from ignored_input.markdown_slips import markdown_slips
 from ignored_input.pasted_html import pasted_formatting
@@ -906,6 +911,13 @@ def test_tags_written_with_hashes_or_semicolons_get_the_line_to_write() -> None:
     page = [(1, "Title", "Vide-grenier"), (2, "Date", "2026-11-02"), (3, "Tags", "brocante")]
     assert [p.line for p in article_keys_in_page(page)] == [3]
     assert article_keys_in_page(page[:2]) == []
+    # Two categories on one line: a new one of its own.
+    two = category_slips([(3, "Category", "Culture; Vie du quartier")])
+    assert [(p.line, p.hint) for p in two] == [
+        (3, "gardez-en une, « Category: Culture », et mettez les autres dans « Tags: »")
+    ]
+    assert category_slips([(3, "Category", "Vie du quartier")]) == []
+    assert category_slips([(3, "Category", "Culture,")]) == []
 
 
 def test_build_and_check_name_tags_in_one_and_a_page_with_a_category(tmp_path: Path) -> None:
@@ -914,7 +926,11 @@ def test_build_and_check_name_tags_in_one_and_a_page_with_a_category(tmp_path: P
     article = content / ARTICLE
     text = article.read_text("utf-8")
     assert "\nTags: jardin, familles, printemps\n" in text
-    article.write_text(text.replace("Tags: jardin, familles, printemps", "Tags: #jardin #familles"))
+    article.write_text(
+        text.replace("Tags: jardin, familles, printemps", "Tags: #jardin #familles").replace(
+            "Category: Jardin partagé", "Category: Jardin partagé, Environnement"
+        )
+    )
     (content / "pages" / "vide-grenier.md").write_text(
         "Title: Le vide-grenier\nDate: 2026-11-02\nCategory: Vie du quartier\n\nTexte.\n"
     )
@@ -924,6 +940,9 @@ def test_build_and_check_name_tags_in_one_and_a_page_with_a_category(tmp_path: P
         "familles »",
         "content/pages/vide-grenier.md:3 : une page n’a ni catégorie ni étiquettes : « Category » "
         "est ignorée ; si ce fichier est un article,",
+        f"content/{ARTICLE}:3 : « Category: Jardin partagé, Environnement » : un article n’a "
+        "qu’une catégorie ; cette ligne en crée une nouvelle, à part des autres → gardez-en une, "
+        "« Category: Jardin partagé », et mettez les autres dans « Tags: »",
     ]
     result = build_site(tmp_path / "output", content=content)
     proc = run_invoke("check", "--content", str(content))

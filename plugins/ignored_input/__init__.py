@@ -33,7 +33,8 @@
   other (header_values.py).
 
 - **Tags written `#vélo #atelier` or `vélo; atelier`** (one tag for Pelican, which splits at
-  commas only), and **a page with `Category:` or `Tags:`** (pages have neither: most likely
+  commas only), **two categories on one line** (`Category: Culture, Vie du quartier`: a new
+  category of its own), and **a page with `Category:` or `Tags:`** (pages have neither: most likely
   an article saved in content/pages/, out of the blog and into the menu): a warning on the
   line, with what to write (header_values.py).
 
@@ -157,7 +158,13 @@ from pelican.contents import Article, Page
 from .addresses import ARTICLE_LISTS, PAGE_LISTS, leave_out_clashes
 from .dates import DATE_KEYS, build_date, dated_ahead, is_ahead, may_be_misread, misread_dates
 from .header_keys import read_header_keys
-from .header_values import ARTICLE_ONLY_KEYS, article_keys_in_page, repeated_keys, tag_slips
+from .header_values import (
+    ARTICLE_ONLY_KEYS,
+    article_keys_in_page,
+    category_slips,
+    repeated_keys,
+    tag_slips,
+)
 from .image_alt import EMPTY_ALT_HTML, EmptyAlt, empty_alts
 from .link_targets import UnpublishedLink, unpublished_links
 from .links import (
@@ -312,6 +319,8 @@ def file_problems(
     warnings += tag_slips(lines)
     if is_page(path, settings):
         warnings += article_keys_in_page(lines)
+    else:
+        warnings += category_slips(lines)
     errors = skip_problems(path, text, settings) + misread_dates(lines)
     return errors, warnings
 
@@ -344,6 +353,10 @@ def check(instance: Any) -> None:
     ahead = ahead and is_ahead(metadata.get("date"), today)
     # Tags written "#vélo #atelier", a page with a category (header_values.py).
     tags_slip = any("#" in str(tag) or ";" in str(tag) for tag in metadata.get("tags") or ())
+    # Two categories on one line, "Culture, Vie du quartier" (header_values.py).
+    category_slip = isinstance(instance, Article) and any(
+        mark in str(metadata.get("category") or "") for mark in ",;"
+    )
     page_keys = isinstance(instance, Page) and any(k in metadata for k in ARTICLE_ONLY_KEYS)
     # A date Pelican read month first that could have been written day first (dates.py).
     may_misread = any(
@@ -360,6 +373,7 @@ def check(instance: Any) -> None:
         or may_paste
         or ahead
         or tags_slip
+        or category_slip
         or page_keys
     ):
         return  # the common case: no file to read
@@ -395,6 +409,8 @@ def check(instance: Any) -> None:
         found += dated_ahead(lines, metadata["date"], today)
     if tags_slip:
         found += tag_slips(lines)
+    if category_slip:
+        found += category_slips(lines)
     if page_keys:
         found += article_keys_in_page(lines)
     for item in found:

@@ -8,6 +8,9 @@
   likely an article saved in the wrong folder: it is not in the blog, the home page or the
   feeds, and it takes a place in the menu.
 
+- **Two categories on one line**: `Category: Culture, Vie du quartier`. An article has one
+  category; Pelican makes a new one of the whole line, with its own page, apart from
+  « Culture » and « Vie du quartier ».
 - **A key written twice**: `Title:` on two lines (a header copied and completed). Only the
   first counts (header_keys.py makes it so for every key, as Pelican does for its own).
 
@@ -40,6 +43,26 @@ def tag_slips(lines: list[tuple[int, str, str]]) -> list[Problem]:
                 f"« {key}: {value} » : les étiquettes se séparent par des virgules, sans « # » "
                 "ni « ; » (sinon elles n’en font qu’une)",
                 f"écrivez « {key}: {', '.join(tags)} »",
+            )
+        )
+    return found
+
+
+def category_slips(lines: list[tuple[int, str, str]]) -> list[Problem]:
+    """The `Category:` line of the header `lines` when it names several categories."""
+    found = []
+    for number, key, value in lines:
+        if key.lower() != "category" or not (";" in value or "," in value):
+            continue
+        names = [part.strip() for part in re.split(r"[;,]", value) if part.strip()]
+        if len(names) < 2:
+            continue
+        found.append(
+            Problem(
+                number,
+                f"« {key}: {value} » : un article n’a qu’une catégorie ; cette ligne en crée une "
+                "nouvelle, à part des autres",
+                f"gardez-en une, « {key}: {names[0]} », et mettez les autres dans « Tags: »",
             )
         )
     return found
