@@ -32,7 +32,7 @@ from .errors import ContentError
 from .messages import translate
 from .model import Contact, Event, Listing, Photo
 from .render import Removed, description_to_html, encode_contact, plain_summary
-from .schema import listing_schema
+from .schema import DATETIME_PATTERN, listing_schema
 from .yamlfile import YamlDocument, read_yaml
 
 logger = logging.getLogger(__name__)
@@ -150,8 +150,8 @@ class ListingValidator:
     ) -> datetime.datetime | None:
         event = doc.data.get("event")
         value = event.get(key) if isinstance(event, dict) else None
-        if not isinstance(value, str):
-            return None
+        if not isinstance(value, str) or not re.match(DATETIME_PATTERN, value):
+            return None  # missing or malformed: the schema already said so, with the fix
         try:
             moment = datetime.datetime.fromisoformat(value)
         except ValueError:
@@ -160,8 +160,8 @@ class ListingValidator:
                 ContentError(
                     path,
                     line,
-                    f"« event.{key} » : {value} n’existe pas",
-                    "écrivez AAAA-MM-JJTHH:MM, par exemple 2026-12-12T14:00",
+                    f"« event.{key} » : « {value} » n’existe pas",
+                    "vérifiez le jour, le mois et l’heure (AAAA-MM-JJTHH:MM)",
                     column,
                 )
             )

@@ -24,6 +24,7 @@ def _without(line: int) -> str:
 
 
 # name → (file content, line reported (0: none), words the message must contain)
+_EVENT = "event:\n  start: {start}\n  place: Maison des Tilleuls\n"
 CASES: dict[str, tuple[str | bytes, int, str]] = {
     "yaml-casse": (_replace(4, 'location: "Villebourg'), 4, "YAML illisible"),
     # The quote closes three lines later, where the parser stops: line 1 is what to fix.
@@ -138,6 +139,17 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
     ),
     "type-vente": (_replace(2, "kind: vente"), 2, "« kind » vaut « vente »"),
     "evenement-sans-dates": (_replace(2, "kind: événement"), 1, "il manque la clé « event »"),
+    # One message each: the schema's, with the form to write, not also « n’existe pas ».
+    "evenement-heure-a-la-francaise": (
+        _replace(2, "kind: événement") + _EVENT.format(start="2027-01-16 15h00"),
+        15,
+        "« event.start » : « 2027-01-16 15h00 » n’a pas la forme attendue",
+    ),
+    "evenement-30-fevrier": (
+        _replace(2, "kind: événement") + _EVENT.format(start="2027-02-30T15:00"),
+        15,
+        "« event.start » : « 2027-02-30T15:00 » n’existe pas",
+    ),
     "pas-du-texte": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "n’est pas du texte"),
     "pas-utf8": (VALID.encode("latin-1"), 1, "n’est pas écrit en UTF-8"),
     "email-dans-la-description": (
@@ -147,6 +159,8 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
     ),
 }
 HINTS = {
+    "evenement-heure-a-la-francaise": "écrivez 2027-01-16T15:00",
+    "evenement-30-fevrier": "vérifiez le jour, le mois et l’heure",
     "prix-milliers": "écrivez 1500 pour 1500 euros, sans point ni espace (ou 1.50 pour 1,50 €)",
     "categorie-inconnue": "Choisissez parmi : maison, jardin",
     "photo-absente": "vouliez-vous dire « annonces/velo-enfant.jpg »",
