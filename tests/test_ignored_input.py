@@ -595,7 +595,7 @@ def test_a_key_in_french_no_longer_ends_the_header() -> None:
     assert header_keys.readable_key("Étiquettes") == "Etiquettes"
 
 
-def test_a_key_written_twice_keeps_its_first_value() -> None:
+def test_a_key_written_twice_keeps_its_first_value_and_a_continued_one_is_one() -> None:
     md = markdown.Markdown(extensions=["markdown.extensions.meta", header_keys.NAME])
     md.convert("Title: La fête\nTags: voisins\nTitle : Le repas\nTags: rue\n    et place\n\nTexte.")
     # Not ["La fête", "Le repas"], a list Pelican would show as the title.
@@ -603,8 +603,15 @@ def test_a_key_written_twice_keeps_its_first_value() -> None:
         "title": ["La fête"],
         "tags": ["voisins"],
         "title--repeated": ["Le repas"],
-        "tags--repeated": ["rue", "et place"],
+        "tags--repeated": ["rue et place"],
     }
+    # A value continued on an indented line is one value (meta made a list of its lines).
+    md.reset().convert("Title: La fête\n    des voisins\nTags: rue,\n    place\n\nTexte.")
+    assert md.Meta == {"title": ["La fête des voisins"], "tags": ["rue, place"]}
+    # Without a header, an indented line is left to Markdown, as it was.
+    plain = "Pas d’en-tête\n    mais un texte\n\nSuite."
+    bare = markdown.Markdown(extensions=["markdown.extensions.meta"]).convert(plain)
+    assert md.reset().convert(plain) == bare
     lines = header_lines("Title: La fête\nTags: voisins\nTitle : Le repas\nTags: rue\n")
     assert [(p.line, p.message) for p in repeated_keys(lines)] == [
         (3, "la clé « Title » est déjà écrite ligne 1 : seule la première compte, cette ligne "

@@ -30,7 +30,8 @@
 - **A key written twice** (`Title:` on two lines, a header copied and completed): Pelican
   made the title a list, shown as ['Fête', 'Repas'], and a second `Image:` stopped the
   build with a traceback. The first line counts (header_keys.py), with a warning on the
-  other (header_values.py).
+  other (header_values.py). A value continued on an indented line is one value, not a
+  list (header_keys.py).
 
 - **Tags written `#vélo #atelier` or `vélo; atelier`** (one tag for Pelican, which splits at
   commas only), **two categories on one line** (`Category: Culture, Vie du quartier`: a new

@@ -16,6 +16,10 @@ whole header: an unknown key stays unknown (Pelican keeps it, nothing reads it),
 warning about it stands. A "key" of more than two words is left as it is: it is rather a
 sentence written under the header without a blank line, which Markdown shows as text.
 
+A value continued on an indented line (`Title: Une fête` then `    pour tous`) is joined to
+its key's line: meta made a list of the two, which Pelican showed as the title
+['Une fête', 'pour tous'] and split wrongly into tags.
+
 A key written a second time (`Title:` twice, `Image:` twice) is renamed `Title--repeated`:
 only the first counts, as Pelican has it for Tags:, Date: and its other keys. Without this,
 a second Title: made the title a list, shown as ['Fête', 'Repas'], and a second Image: a
@@ -46,6 +50,8 @@ _YAML_START = re.compile(r"^-{3}(\s.*)?")
 _YAML_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 # What a key written a second time becomes (lower case, as meta gives keys).
 REPEATED = "--repeated"
+# A line that continues the value above it, for meta: four spaces or more.
+_CONTINUED = re.compile(r"^[ ]{4,}\S")
 
 
 def readable_key(key: str) -> str:
@@ -59,20 +65,29 @@ class _ReadableHeader(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         start = 1 if lines and _YAML_START.match(lines[0]) else 0
         seen: set[str] = set()
+        header: list[str] = lines[:start]
+        end = len(lines)
+        after_key = False  # the line above is a key's, or continues one
         for index in range(start, len(lines)):
             line = lines[index]
             if not line.strip() or _YAML_END.match(line):
+                end = index
                 break  # where meta's header ends
-            found = _KEY_LINE.match(line)
-            if found is None or len(found[2].split()) > 2:
+            if after_key and _CONTINUED.match(line):
+                # One value, not a list: meta would make ["Une fête", "pour tous"] of it.
+                header[-1] = f"{header[-1].rstrip()} {line.strip()}"
                 continue
-            key = readable_key(found[2])
-            if key.lower() in seen:
-                key += REPEATED
-            seen.add(key.lower())
-            if key:
-                lines[index] = f"{found[1]}{key}:{found[3]}"
-        return lines
+            found = _KEY_LINE.match(line)
+            after_key = found is not None and len(found[2].split()) <= 2
+            if found is not None and after_key:
+                key = readable_key(found[2])
+                if key.lower() in seen:
+                    key += REPEATED
+                seen.add(key.lower())
+                if key:
+                    line = f"{found[1]}{key}:{found[3]}"
+            header.append(line)
+        return header + lines[end:]
 
 
 class HeaderKeysExtension(Extension):
