@@ -567,7 +567,7 @@ def test_a_key_with_a_space_before_its_colon_is_read_as_the_key() -> None:
     assert md.Meta == {
         "title": ["La fête"],
         "date": ["2026-06-21"],
-        "category": ["Vie du quartier", "suite : de la valeur"],  # a continued value
+        "category": ["Vie du quartier suite : de la valeur"],  # a continued value: one
     }
     assert html == "<p>Attention : texte, pas une clé.</p>"
     # Between "---" lines, as meta reads them; the text after the header is left alone.
