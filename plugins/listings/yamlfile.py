@@ -50,64 +50,71 @@ if getattr(yaml, "__with_libyaml__", False):
 
     _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
-# PyYAML's messages, turned into advice an editor can follow.
-_YAML_HINTS = [
-    ("found character '\\t'", "remplacez les tabulations par des espaces"),
+# PyYAML's problems, by what its message holds: what they are in French ("YAML illisible :
+# …"), and advice an editor can follow.
+_YAML_PROBLEMS = [
+    ("found character '\\t'", "une tabulation", "remplacez les tabulations par des espaces"),
     (
         "mapping values are not allowed",
+        "un « : » inattendu",
         "une valeur contient « : » : mettez-la entre guillemets, ou la clé précédente n’a pas "
         "le bon retrait",
     ),
-    ("could not find expected ':'", "il manque « : » après une clé, ou le retrait est décalé"),
-    ("did not find expected key", "le retrait (les espaces en début de ligne) est décalé"),
-    ("found unexpected end of stream", "un guillemet ou un crochet ouvert n’est pas refermé"),
-    ("found undefined alias", "retirez le « * » en début de valeur, ou mettez-la entre guillemets"),
+    (
+        "could not find expected ':'",
+        "une clé sans « : »",
+        "il manque « : » après une clé, ou le retrait est décalé",
+    ),
+    (
+        "did not find expected key",
+        "une ligne en retrait alors qu’une clé était attendue",
+        "le retrait (les espaces en début de ligne) est décalé",
+    ),
+    (
+        "found unexpected end of stream",
+        "le fichier s’arrête avant la fin d’une valeur",
+        "un guillemet ou un crochet ouvert n’est pas refermé",
+    ),
+    (
+        "found undefined alias",
+        "un « * » en début de valeur",
+        "retirez le « * » en début de valeur, ou mettez-la entre guillemets",
+    ),
     (
         "expected ',' or ']'",
+        "une liste [ … ] qui n’est pas refermée sur sa ligne",
         "fermez le crochet sur la même ligne (« tags: [vélo, enfants] »), ou mettez la valeur "
         "entre guillemets si le [ en fait partie",
     ),
     (
         "expected ',' or '}'",
+        "un groupe { … } qui n’est pas refermé sur sa ligne",
         "fermez l’accolade sur la même ligne, ou mettez la valeur entre guillemets",
     ),
     (
         "expected <block end>",
+        "une ligne qui n’est alignée ni sur les clés ni sur une liste",
         "alignez-la sur les autres clés (autant d’espaces en début de ligne) ; un « - » en début "
         "de ligne commence une liste : retirez-le s’il n’en fait pas partie",
     ),
-    ("found another document", "une annonce par fichier : retirez la ligne « --- »"),
+    (
+        "found another document",
+        "un « --- » au milieu du fichier",
+        "une annonce par fichier : retirez la ligne « --- »",
+    ),
 ]
 
 
-# What PyYAML's messages say, in French ("YAML illisible : …").
-_YAML_PROBLEMS = [
-    ("found character '\\t'", "une tabulation"),
-    ("mapping values are not allowed", "un « : » inattendu"),
-    ("could not find expected ':'", "une clé sans « : »"),
-    ("did not find expected key", "une ligne en retrait alors qu’une clé était attendue"),
-    ("found unexpected end of stream", "le fichier s’arrête avant la fin d’une valeur"),
-    ("found undefined alias", "un « * » en début de valeur"),
-    ("expected ',' or ']'", "une liste [ … ] qui n’est pas refermée sur sa ligne"),
-    ("expected ',' or '}'", "un groupe { … } qui n’est pas refermé sur sa ligne"),
-    ("expected <block end>", "une ligne qui n’est alignée ni sur les clés ni sur une liste"),
-    ("found another document", "un « --- » au milieu du fichier"),
-]
-
-
-def _hint_for(problem: str) -> str:
-    for needle, hint in _YAML_HINTS:
+def _explained(problem: str) -> tuple[str, str]:
+    """« YAML illisible : … » and the advice for PyYAML's `problem`; its own words, said to
+    be its own, and general advice for a problem not in the table."""
+    for needle, french, hint in _YAML_PROBLEMS:
         if needle in problem:
-            return hint
-    return "vérifiez le retrait et les deux-points à cette ligne et à la précédente"
-
-
-def _said(problem: str) -> str:
-    """« YAML illisible : … », with PyYAML's problem in French when it is a known one."""
-    for needle, french in _YAML_PROBLEMS:
-        if needle in problem:
-            return f"YAML illisible : {french}"
-    return f"YAML illisible (message de la bibliothèque YAML : {problem})"
+            return f"YAML illisible : {french}", hint
+    return (
+        f"YAML illisible (message de la bibliothèque YAML : {problem})",
+        "vérifiez le retrait et les deux-points à cette ligne et à la précédente",
+    )
 
 
 class YamlDocument:
@@ -229,12 +236,12 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
                 )
             ]
         problem = str(error.problem or error.context or "")
-        hint = _hint_for(problem)
+        said, hint = _explained(problem)
         if "mapping values are not allowed" in problem and (quoted := _quoted(text, line)):
             hint = f"la valeur contient « : » : mettez-la entre guillemets, écrivez {quoted}"
-        return None, [ContentError(path, line, _said(problem), hint, column)]
+        return None, [ContentError(path, line, said, hint, column)]
     except yaml.YAMLError as error:
-        return None, [ContentError(path, 0, _said(str(error)), _hint_for(str(error)))]
+        return None, [ContentError(path, 0, *_explained(str(error)))]
     finally:
         loader.dispose()
     return _document(path, node, data)
