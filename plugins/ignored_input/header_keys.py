@@ -61,6 +61,12 @@ def readable_key(key: str) -> str:
     return _NOT_KEY.sub("-", ascii_only).strip("-")
 
 
+def meta_key(written: str) -> str:
+    """The key `meta` reads for a header line's key as written (readable_key), or "" for
+    what is not a key: more than two words are a sentence, not a key."""
+    return readable_key(written) if len(written.split()) <= 2 else ""
+
+
 class _ReadableHeader(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         start = 1 if lines and _YAML_START.match(lines[0]) else 0
@@ -78,14 +84,13 @@ class _ReadableHeader(Preprocessor):
                 header[-1] = f"{header[-1].rstrip()} {line.strip()}"
                 continue
             found = _KEY_LINE.match(line)
-            after_key = found is not None and len(found[2].split()) <= 2
-            if found is not None and after_key:
-                key = readable_key(found[2])
+            key = meta_key(found[2]) if found is not None else ""
+            after_key = bool(key)
+            if found is not None and key:
                 if key.lower() in seen:
                     key += REPEATED
                 seen.add(key.lower())
-                if key:
-                    line = f"{found[1]}{key}:{found[3]}"
+                line = f"{found[1]}{key}:{found[3]}"
             header.append(line)
         return header + lines[end:]
 

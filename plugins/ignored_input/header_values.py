@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .header_keys import readable_key
+from .header_keys import meta_key
 from .skipped import Problem
 
 _TAG_SEPARATORS = re.compile(r"[#;,]")
@@ -90,8 +90,8 @@ def repeated_keys(lines: list[tuple[int, str, str]]) -> list[Problem]:
     first: dict[str, int] = {}
     found = []
     for number, key, _value in lines:
-        folded = readable_key(key).lower()
-        if not folded or len(key.split()) > 2:
+        folded = meta_key(key).lower()
+        if not folded:
             continue  # not a key meta reads, even made readable (header_keys.py)
         if folded not in first:
             first[folded] = number
