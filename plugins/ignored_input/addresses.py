@@ -123,11 +123,7 @@ def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str
         number += 1
         suggestion = f"{base}-{number}"
     path = Path(item.source_path)
-    try:
-        lines = header_lines(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    keys = {key.lower(): line for line, key, _ in lines}
+    keys = _key_lines(path)
     if "slug" in keys:
         return keys["slug"], f"changez cette ligne, par exemple « Slug: {suggestion} »"
     relative = os.path.relpath(path, settings["PATH"])
@@ -140,6 +136,16 @@ def _fix(item: Any, settings: dict[str, Any], taken: set[str]) -> tuple[int, str
     return keys.get("title", 0), (
         f"changez le titre, ou ajoutez la ligne « Slug: {suggestion} » pour garder ce titre"
     )
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    """Each header key of the file at `path` (lower case) → the line that gives its value:
+    the first that writes it, as the build reads a key written twice (header_keys.py)."""
+    try:
+        lines = header_lines(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {key.lower(): number for number, key, _ in reversed(lines)}
 
 
 def planned_items(paths: list[Path], settings: dict[str, Any]) -> list[Any]:
@@ -184,11 +190,7 @@ def site_page_clashes(planned: list[Any], settings: dict[str, Any]) -> list[tupl
     for item in planned:
         if _normalised(item.save_as) not in own:
             continue
-        try:
-            lines = header_lines(Path(item.source_path).read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        keys = {key.lower(): number for number, key, _ in reversed(lines)}
+        keys = _key_lines(Path(item.source_path))
         line = keys.get("slug") or keys.get("title") or 0
         message = f"son adresse /{item.url} est celle d’{SITE_PAGE} : l’une des deux manquera"
         found.append((item, line, message))
