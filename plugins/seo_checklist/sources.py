@@ -87,10 +87,11 @@ def _line_of(path: Path, finding: Finding) -> int:
             return best(found)
     # An image the page shows under another name than the source's: a thumbnail named
     # after its photo ("/images/r/plan-parcelles-800w-4440ab2d95.jpg" for plan-parcelles.jpg).
+    slugs = [_slug(line) for line in lines]  # once, for every stem of every address
     for text in wanted:
         for stem in _stems(text):
             named = re.compile(rf"(?<![a-z0-9]){re.escape(stem)}\.[a-z0-9]{{2,5}}(?![a-z0-9])")
-            found = [n for n, line in enumerate(lines, start=1) if named.search(_slug(line))]
+            found = [n for n, slug in enumerate(slugs, start=1) if named.search(slug)]
             if found:
                 return best(found)
     return 0
