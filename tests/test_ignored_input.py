@@ -380,6 +380,28 @@ def test_an_attached_document_is_published_beside_its_page(tmp_path: Path) -> No
     assert "1 avertissement(s)" in result.log
 
 
+def test_every_page_that_attaches_a_taken_file_is_named(tmp_path: Path) -> None:
+    # Pelican logs its « cannot relocate » with a limit: the fifth became « More {attach}
+    # warnings silenced. », and the rest were dropped, before the plugin could name them.
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "documents").mkdir()
+    (content / "documents" / "compte-rendu.pdf").write_bytes(b"%PDF-1.4\n%Babillard\n")
+    articles = sorted((content / "articles").glob("*.md"))
+    for source in articles:
+        source.write_text(
+            source.read_text("utf-8")
+            + "\n[Le compte rendu]({attach}/documents/compte-rendu.pdf)\n",
+            "utf-8",
+        )
+    result = build_site(tmp_path / "output", content=content)
+    named = [line for line in result.log.splitlines() if "ne peut pas mettre" in line]
+    # One article takes the file; each of the others is named with its line.
+    assert len(named) == len(articles) - 1 >= 6, result.log
+    assert all(line.startswith("ATTENTION content/articles/") for line in named), named
+    assert "More {attach}" not in result.log and "non détaillés" not in result.log
+
+
 def test_broken_links_are_the_links_to_no_file(tmp_path: Path) -> None:
     content = tmp_path / "content"
     article = content / "articles" / "2026-01-02-b.md"

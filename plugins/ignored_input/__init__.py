@@ -507,7 +507,12 @@ def explain_skips(pelican: Any) -> None:
     read_header_keys(pelican.settings)
     _messages.new_build(pelican.settings)
     for name in PELICAN_LOGGERS:
-        logging.getLogger(name).addFilter(_messages)  # once: addFilter skips a known one
+        filters = logging.getLogger(name).filters
+        if _messages not in filters:
+            # First, before Pelican's LimitFilter: it turns the fifth message of a kind
+            # (« cannot relocate », « Empty alt ») into an English « More … » line and drops
+            # the rest, before a later filter could name them with their line.
+            filters.insert(0, _messages)
 
 
 def leave_out_articles(generator: Any) -> None:

@@ -19,13 +19,13 @@ from typing import Any
 from .links import marked_links
 from .source import shown
 
-# Pelican 4.12's message (pelican/contents.py, Static.attach_to), and the one its log
-# filter puts in place of the fifth and drops after.
+# Pelican 4.12's message (pelican/contents.py, Static.attach_to). Its log filter limits it
+# to four and a « More {attach} warnings silenced. »: the plugin's filter runs first, and
+# names every one.
 CANNOT_RELOCATE = (
     "The {attach} link in %s cannot relocate %s because %s. "
     "Falling back to {filename} link behavior instead."
 )
-MORE_ATTACH = "More {attach} warnings silenced."
 # Pelican's reasons, as editors read them.
 _REASONS = {
     "another link already referenced its location": (
@@ -71,11 +71,4 @@ def cannot_relocate(args: tuple[object, ...], settings: dict[str, Any]) -> str |
         f"{shown(source, settings)}:{line} : le lien « {written} » ne peut pas mettre "
         f"{relative} à côté de cette page : {reason} ; il mène à ce fichier-là → écrivez "
         f"« {static} », la forme juste pour un fichier que plusieurs pages montrent"
-    )
-
-
-def more_attach_message() -> str:
-    return (
-        "d’autres liens {attach} sont dans le même cas (non détaillés) → écrivez {static} "
-        "pour un fichier que plusieurs pages montrent"
     )

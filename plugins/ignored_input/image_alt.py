@@ -5,9 +5,8 @@ says in its place and a browser shows when the photo does not load. Left empty, 
 says nothing to those who do not see it (WCAG 1.1.1). Pelican warns "Empty alt attribute
 for image plan.jpg in /…/fete.md", in English and without the line; this module finds the
 line in the source, with the image as written, and the plugin says it in French instead.
-Pelican's line is dropped only for an image found here (`names_image`), and its closing
-"Other images have empty alt attributes" always: each is said, here or by Pelican, and the
-SEO checklist names every one in the built pages too.
+Pelican's line is dropped only for an image found here (`names_image`); the SEO checklist
+names every one in the built pages too.
 
 `<img alt="" role="presentation">` (or `aria-hidden="true"`) in HTML is an image meant to
 be passed over: it is not reported. Markdown has no way to say so.
@@ -23,9 +22,8 @@ from .markdown_slips import prose_lines
 # Pelican's own test (pelican.readers.find_empty_alt), on the HTML it read: an <img> whose
 # alt is "" or ''. Cheap, so a build reads no source for an article without one.
 EMPTY_ALT_HTML = re.compile(r"""<img\b[^>]*\balt=(["'])\1""", re.IGNORECASE)
-# Pelican's message, and the one its log filter puts in place of the fifth and drops after.
+# Pelican's message (its log filter limits it: the plugin's filter runs first).
 PELICAN_EMPTY_ALT = "Empty alt attribute for image %s in %s"
-PELICAN_MORE_EMPTY_ALTS = "Other images have empty alt attributes"
 
 # "![](" or "![ ][ref]": a Markdown image with nothing between its brackets.
 _MARKDOWN = re.compile(r"!\[[ \t]*\](?=[(\[])")

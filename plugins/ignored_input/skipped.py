@@ -39,8 +39,8 @@ from urllib.parse import unquote
 from pelican.readers import parse_path_metadata
 from pelican.utils import get_date
 
-from .attach_links import CANNOT_RELOCATE, MORE_ATTACH, cannot_relocate, more_attach_message
-from .image_alt import PELICAN_EMPTY_ALT, PELICAN_MORE_EMPTY_ALTS, empty_alts, names_image
+from .attach_links import CANNOT_RELOCATE, cannot_relocate
+from .image_alt import PELICAN_EMPTY_ALT, EmptyAlt, empty_alts, names_image
 from .link_targets import UnpublishedLink
 from .links import BrokenLink, DocumentLink, linked_file
 from .source import english_key, header_lines, shown
@@ -222,12 +222,15 @@ class PelicanMessages(logging.Filter):
         self.named_links: set[str] = set()  # targets of the broken links already said
         self.named_files: set[str] = set()  # and the files they look for
         self.named_documents: set[str] = set()  # documents linked with {filename}, said
+        # The images without a description of the last file Pelican warned about.
+        self._empty_alts: tuple[str, list[EmptyAlt]] = ("", [])
 
     def new_build(self, settings: dict[str, Any]) -> None:
         self.settings = settings
         self.named_links = set()
         self.named_files = set()
         self.named_documents = set()
+        self._empty_alts = ("", [])
 
     def named(self, links: Sequence[BrokenLink | UnpublishedLink | DocumentLink]) -> None:
         """These links are said, with their file and line: Pelican's lines about them are
@@ -254,13 +257,8 @@ class PelicanMessages(logging.Filter):
             if said is not None:
                 logger.warning("%s", said)
             return said is None
-        if record.msg == MORE_ATTACH:
-            logger.warning("%s", more_attach_message())
-            return False
         if record.msg == PELICAN_EMPTY_ALT and len(args) == 2:
             return not self._empty_alt_named(str(args[1]), str(args[0]))
-        if record.msg == PELICAN_MORE_EMPTY_ALTS:
-            return False  # each image is said, by us or by Pelican (image_alt.py)
         if record.msg == NO_STAMP and args and self.settings is not None:
             file = os.path.normpath(Path(self.settings["PATH"]) / str(args[0]))
             return file not in self.named_files
@@ -304,12 +302,14 @@ class PelicanMessages(logging.Filter):
     def _empty_alt_named(self, source: str, image: str) -> bool:
         """Whether the plugin says, with its line, the image without a description that
         Pelican found in `source` (image_alt.py): it reads the file at content_object_init,
-        just after Pelican's message."""
-        try:
-            text = Path(source).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return False
-        return names_image(empty_alts(text), image)
+        just after Pelican's messages, one per image, for that file."""
+        if self._empty_alts[0] != source:
+            try:
+                text = Path(source).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return False
+            self._empty_alts = (source, empty_alts(text))
+        return names_image(self._empty_alts[1], image)
 
     def _path(self, source: Any) -> Path | None:
         """The file a message is about: Pelican gives a path relative to PATH ("Could not
