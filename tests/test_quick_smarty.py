@@ -4,11 +4,15 @@ change nothing."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from markdown import Markdown
+from pelican import Pelican
+from pelican.readers import Readers
 from quick_smarty import NAME, _GatedInlineProcessor, use_quick_smarty
 
+from commands.pelican_run import load_settings
 from tests.support import ROOT
 
 # Pieces a document is made of: what smarty changes (quotes, dashes, dots, angle brackets)
@@ -143,3 +147,17 @@ def test_settings_name_quick_smarty_in_smartys_place() -> None:
     bare = {"MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}}}
     use_quick_smarty(bare)
     assert bare == {"MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}}}
+
+
+def test_the_site_build_converts_with_quick_smarty(tmp_path: Path) -> None:
+    # pelicanconf.py names smarty; once Pelican has sent `initialized`, the plugin stands in
+    # its place, with its options, and the Markdown a reader builds runs the gated pass.
+    overrides = {"OUTPUT_PATH": str(tmp_path / "output"), "BUILD_DATE": "2026-11-23"}
+    settings = load_settings(ROOT / "pelicanconf.py", overrides)
+    Pelican(settings)
+    configs = settings["MARKDOWN"]["extension_configs"]
+    assert NAME in configs
+    assert "markdown.extensions.smarty" not in configs
+    reader = Readers(settings).readers["md"]
+    converter = Markdown(**reader.settings["MARKDOWN"])
+    assert isinstance(converter.treeprocessors["smarty"], _GatedInlineProcessor)
