@@ -56,6 +56,9 @@ KNOWN_PLUGINS = frozenset(
         "listings",
         "markdown_cache",
         "page_menu",
+        # Only at `initialized`, which a partial build does not send: the MARKDOWN setting
+        # it changed in the full build stays as it left it.
+        "quick_smarty",
         "seo_checklist",
         "sitemap",
         "thumbnails",
