@@ -13,6 +13,12 @@ the whole story:
   missing (not Linux).
 
 `peak_mb` is the larger of the two: what the machine must have free.
+
+CPU is measured too (`cpu_seconds`: user + system time of the command and every process
+it started and waited for, its worker pools included). Wall time is what the targets
+judge; CPU time tells what spreading the work over more cores could still gain (on 2
+cores, a build needs at least half its CPU time), and it varies less from run to run on a
+shared machine.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ class Run:
     peak_tree_mb: float | None
     returncode: int
     log_tail: str = ""
+    cpu_seconds: float | None = None  # None where it cannot be known
 
     @property
     def peak_mb(self) -> float:
@@ -59,6 +66,20 @@ def peak_rss_mb(pid: int) -> float:
     except (OSError, ValueError, IndexError):
         pass
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system time of `pid` and of the children it has waited for, so far (from
+    /proc/<pid>/stat); None if unknown. For a process kept up between builds: the
+    difference over one build is that build's CPU time."""
+    try:
+        # The fields after the command name, which is in parentheses and may hold spaces.
+        fields = (_PROC / str(pid) / "stat").read_text().rpartition(")")[2].split()
+        # utime, stime, cutime, cstime: fields 14 to 17 of proc(5), from the state (3rd).
+        ticks = sum(int(value) for value in fields[11:15])
+    except (OSError, ValueError, IndexError):
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _children(pid: int) -> list[int]:
@@ -135,8 +156,10 @@ start = time.perf_counter()
 code = subprocess.call(sys.argv[2:])
 seconds = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
 with open(sys.argv[1], "w") as out:
-    json.dump({"seconds": seconds, "max_rss_kb": usage.ru_maxrss, "returncode": code}, out)
+    figures = {"seconds": seconds, "max_rss_kb": usage.ru_maxrss, "returncode": code}
+    json.dump({**figures, "cpu_seconds": cpu}, out)
 """
 
 
@@ -171,6 +194,9 @@ def run(command: list[str], cwd: Path, log: Path, timeout: float = 3600) -> Run:
         peak_tree_mb=peak_tree,
         returncode=returncode,
         log_tail="" if returncode == 0 else _tail(log),
+        cpu_seconds=(
+            round(measured["cpu_seconds"], 2) if measured.get("cpu_seconds") is not None else None
+        ),
     )
 
 

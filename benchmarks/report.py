@@ -159,7 +159,9 @@ def verdicts(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _scenario_lines(scenarios: dict[str, Any]) -> list[str]:
-    lines = [f"{'scénario':<44}{'secondes':>9}{'pic Mo':>8}  rapport"]
+    # CPU: the command's processes together (measure.py); at least twice the wall time would
+    # mean both cores were busy throughout.
+    lines = [f"{'scénario':<44}{'secondes':>9}{'CPU s':>8}{'pic Mo':>8}  rapport"]
     order = ["stock_cold", "stock_cached_prime", "stock_cached_edit", "stock_live_edit", *OURS]
     for name in [name for name in order if name in scenarios]:
         figures = scenarios[name]
@@ -170,7 +172,9 @@ def _scenario_lines(scenarios: dict[str, Any]) -> list[str]:
             ratio = f"{value:.2f} × {REFERENCE_NAMES[reference]}"
         state = "" if figures["ok"] else "  ÉCHEC"
         seconds, peak = figures["seconds"], figures["peak_mb"]
-        lines.append(f"{LABELS[name]:<44}{seconds:>9.2f}{peak:>8.0f}  {ratio}{state}")
+        cpu = figures.get("cpu_seconds")
+        shown = f"{cpu:>8.1f}" if cpu is not None else f"{'–':>8}"
+        lines.append(f"{LABELS[name]:<44}{seconds:>9.2f}{shown}{peak:>8.0f}  {ratio}{state}")
     return lines
 
 

@@ -127,8 +127,10 @@ class _Bench:
         result = measure.run(command, cwd, self.logs / f"{scenario}-{number}.log")
         self.runs.setdefault(scenario, []).append(result)
         state = "" if result.returncode == 0 else f" — ÉCHEC (code {result.returncode})"
+        cpu = f" (CPU {result.cpu_seconds:.1f} s)" if result.cpu_seconds is not None else ""
         self.progress(
-            f"  {report.LABELS[scenario]} : {result.seconds:.2f} s, {result.peak_mb:.0f} Mo{state}"
+            f"  {report.LABELS[scenario]} : {result.seconds:.2f} s{cpu}, "
+            f"{result.peak_mb:.0f} Mo{state}"
         )
         if result.returncode:
             self.progress(result.log_tail)
@@ -170,14 +172,19 @@ class _Bench:
         try:
             server.build()
             edit()
+            cpu_before = measure.cpu_seconds(server.pid or 0)
             started = time.perf_counter()
             answer = server.build()
             seconds = time.perf_counter() - started
+            cpu_after = measure.cpu_seconds(server.pid or 0)
         finally:
             peak_tree = sampler.finish()
+        cpu = None
+        if cpu_before is not None and cpu_after is not None:
+            cpu = round(cpu_after - cpu_before, 2)
         ok = answer["kind"] in ("full", "partial") and not answer.get("errors")
         peak = measure.peak_rss_mb(server.pid) if server.pid else 0.0
-        run = measure.Run(seconds, peak, peak_tree, 0 if ok else 1, describe(answer))
+        run = measure.Run(seconds, peak, peak_tree, 0 if ok else 1, describe(answer), cpu)
         self.runs.setdefault(scenario, []).append(run)
         self.kinds.setdefault(scenario, []).append(answer["kind"])
         state = "" if ok else f" — ÉCHEC ({describe(answer)})"
@@ -320,6 +327,7 @@ def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str,
         scenarios[name] = {
             "seconds": round(statistics.median(run.seconds for run in runs), 3),
             "peak_mb": max(run.peak_mb for run in runs),
+            "cpu_seconds": _median_cpu(runs),
             "ok": all(run.returncode == 0 for run in runs),
             "runs": [run.as_dict() for run in runs],
         }
@@ -328,6 +336,11 @@ def _measure_site(options: Options, work: Path, progress: Progress) -> dict[str,
         if name in bench.kinds:
             scenarios[name]["kinds"] = bench.kinds[name]
     return {"generate_seconds": round(generated, 1), "scenarios": scenarios}
+
+
+def _median_cpu(runs: list[measure.Run]) -> float | None:
+    known = [run.cpu_seconds for run in runs if run.cpu_seconds is not None]
+    return round(statistics.median(known), 2) if known else None
 
 
 def _machine() -> dict[str, Any]:

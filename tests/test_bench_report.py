@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.report import verdicts
+from benchmarks.report import table, verdicts
 
 
 def _scenario(seconds: float, ok: bool = True) -> dict:
@@ -30,3 +30,28 @@ def test_targets_are_judged_from_the_ratios_and_a_failed_build_fails() -> None:
     assert found[3]["verdict"] == "FAIL" and "a échoué" in found[3]["note"]
     assert found[4]["verdict"] == "n/a"  # the thumbnails bench did not run
     assert found[5]["verdict"] == "n/a"  # memory is judged at the large size only
+
+
+def test_the_table_shows_each_scenarios_cpu_time_when_known() -> None:
+    scenarios = {"stock_cold": _scenario(4.0), "cold": _scenario(9.0)}
+    scenarios["cold"]["cpu_seconds"] = 15.25
+    result = {
+        "size": {"articles": 1000, "listings": 2000, "photos": 24, "repeats": 3},
+        "machine": {
+            "cpus": 2,
+            "load_average_before": [1.0],
+            "pelican": "4.12.0",
+            "commit": "abc1234",
+            "uncommitted_changes": False,
+        },
+        "scenarios": scenarios,
+        "targets": [],
+        "total_seconds": 60.0,
+    }
+    lines = table(result).splitlines()
+    header = next(line for line in lines if line.startswith("scénario"))
+    assert "CPU s" in header
+    cold = next(line for line in lines if line.startswith("Babillard, à froid, images en cache"))
+    assert cold[44:].split()[:3] == ["9.00", "15.2", "100"]  # seconds, CPU s, peak MB
+    stock = next(line for line in lines if line.startswith("Pelican seul, à froid"))
+    assert "–" in stock  # not measured: said, not shown as 0

@@ -29,6 +29,12 @@ def test_bench_at_the_tiny_size_writes_every_scenario(tmp_path: Path) -> None:
     for name, figures in scenarios.items():
         assert figures["ok"], (name, figures["runs"])
         assert figures["seconds"] > 0 and figures["peak_mb"] > 0, name
+        # Every process of the command, or the kept worker's CPU over its rebuild.
+        assert figures["cpu_seconds"] is not None, name
+        if name.startswith("live_") or name == "stock_live_edit":
+            assert figures["cpu_seconds"] >= 0, name
+        else:
+            assert figures["cpu_seconds"] > 0, name
         assert len(figures["runs"]) == 1
     # The thumbnails plugin's own record: a cold build encodes, an unchanged one does not.
     assert scenarios["cold_images"]["thumbnails_encoded"][0] > 0

@@ -1,0 +1,36 @@
+"""benchmarks/measure.py: the figures of one run come from the real processes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import measure
+
+# A command whose child process burns 0.4 s of CPU (counted by the clock of CPU time, so
+# however busy the machine is), then exits; the command waits for it.
+_BURN = """
+import subprocess, sys
+subprocess.run([sys.executable, "-c", "import time\\nwhile time.process_time() < 0.4: pass"])
+"""
+
+
+def test_a_run_counts_the_cpu_time_of_the_processes_it_waited_for(tmp_path: Path) -> None:
+    run = measure.run([sys.executable, "-c", _BURN], tmp_path, tmp_path / "burn.log")
+    assert run.returncode == 0
+    assert run.cpu_seconds is not None and run.cpu_seconds >= 0.4
+    assert run.seconds > 0 and run.max_rss_mb > 0
+    assert run.as_dict()["cpu_seconds"] == run.cpu_seconds
+
+
+def test_cpu_seconds_of_a_live_process_grow_as_it_works() -> None:
+    before = measure.cpu_seconds(os.getpid())
+    start = time.process_time()
+    while time.process_time() - start < 0.2:
+        pass
+    after = measure.cpu_seconds(os.getpid())
+    assert before is not None and after is not None
+    assert after - before >= 0.15  # clock ticks are 10 ms
+    assert measure.cpu_seconds(2**22 + 1) is None  # no such process
