@@ -70,8 +70,7 @@ def peak_rss_mb(pid: int) -> float:
 
 def cpu_seconds(pid: int) -> float | None:
     """User + system time of `pid` and of the children it has waited for, so far (from
-    /proc/<pid>/stat); None if unknown. For a process kept up between builds: the
-    difference over one build is that build's CPU time."""
+    /proc/<pid>/stat); None if unknown."""
     try:
         # The fields after the command name, which is in parentheses and may hold spaces.
         fields = (_PROC / str(pid) / "stat").read_text().rpartition(")")[2].split()
@@ -80,6 +79,22 @@ def cpu_seconds(pid: int) -> float | None:
     except (OSError, ValueError, IndexError):
         return None
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float | None:
+    """cpu_seconds of `pid` and of each of its live descendants (worker pools kept between
+    builds); None if unknown. For a process kept up between builds, the difference over one
+    build is that build's CPU time: a worker that ends during it moves from the live ones to
+    its parent's waited-for children with the same total."""
+    own = cpu_seconds(pid)
+    if own is None:
+        return None
+    total, todo = own, _children(pid)
+    while todo:
+        child = todo.pop()
+        total += cpu_seconds(child) or 0.0
+        todo += _children(child)
+    return total
 
 
 def _children(pid: int) -> list[int]:

@@ -172,11 +172,11 @@ class _Bench:
         try:
             server.build()
             edit()
-            cpu_before = measure.cpu_seconds(server.pid or 0)
+            cpu_before = measure.tree_cpu_seconds(server.pid or 0)
             started = time.perf_counter()
             answer = server.build()
             seconds = time.perf_counter() - started
-            cpu_after = measure.cpu_seconds(server.pid or 0)
+            cpu_after = measure.tree_cpu_seconds(server.pid or 0)
         finally:
             peak_tree = sampler.finish()
         cpu = None

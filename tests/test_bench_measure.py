@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,3 +35,25 @@ def test_cpu_seconds_of_a_live_process_grow_as_it_works() -> None:
     assert before is not None and after is not None
     assert after - before >= 0.15  # clock ticks are 10 ms
     assert measure.cpu_seconds(2**22 + 1) is None  # no such process
+
+
+def test_the_cpu_time_of_a_kept_process_counts_its_live_workers() -> None:
+    # A worker that burns 0.3 s of CPU and stays alive, as a kept pool's worker does.
+    worker = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nwhile time.process_time() < 0.3: pass\n"
+         "print('done', flush=True)\nsys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        before = measure.tree_cpu_seconds(os.getpid())
+        assert worker.stdout is not None and worker.stdout.readline() == "done\n"
+        after = measure.tree_cpu_seconds(os.getpid())
+        own_after = measure.cpu_seconds(os.getpid())
+    finally:
+        worker.communicate("")
+    assert before is not None and after is not None
+    assert own_after is not None
+    # The live worker's 0.3 s count in the tree, not in the process's own figure (it has not
+    # waited for the worker yet).
+    assert after >= own_after + 0.25
+    assert after >= before
