@@ -18,8 +18,17 @@ measure as a fresh process, as an editor's command runs:
 - the thumbnails bench (benchmarks.thumbnails_bench) against a plain Pillow loop.
 
 Runs are interleaved (one of each scenario per repeat), so load from other users of the
-machine spreads over all of them rather than landing on one. The result is a dict (written
-as JSON) that benchmarks.report turns into the table and the targets' verdicts.
+machine spreads over all of them rather than landing on one.
+
+Outputs and caches a cold build must not find are moved aside, not deleted, until every
+measure is taken. On ext4, a file created soon after many were deleted costs more: the
+allocator skips inodes freed in the last minutes (`recently_deleted` in the kernel; `perf`
+put 12 % of a cold build's samples there, and its system time grew from 2.6 s to 11 s over
+ten cold builds run back to back, each after deleting the last one's 8,700 files). Deleting
+between runs would measure that, and more for the build that writes more files.
+
+The result is a dict (written as JSON) that benchmarks.report turns into the table and the
+targets' verdicts.
 """
 
 from __future__ import annotations
@@ -78,6 +87,8 @@ _STOCK_SETTINGS = {
 _STOCK_CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 
 ONLY = ("all", "site", "thumbnails")
+# Where outputs and caches go between runs (see the module's doc); deleted at the very end.
+SET_ASIDE = "set-aside"
 Progress = Callable[[str], None]
 
 
@@ -113,6 +124,7 @@ class _Bench:
         self.kinds: dict[str, list[str]] = {}  # what each kept-process rebuild did
         self._servers: dict[str, BuildServer] = {}
         self._logs: list[IO[str]] = []  # the kept processes' standard error
+        self.set_aside_folder = work / SET_ASIDE
 
     def _stock_settings(self, name: str, extra: dict[str, Any]) -> Path:
         values = {**_STOCK_SETTINGS, "CACHE_PATH": str(self.stock_root / f"cache-{name}"), **extra}
@@ -209,9 +221,18 @@ class _Bench:
         for log in self._logs:
             log.close()
 
+    def set_aside(self, path: Path) -> None:
+        """Take `path` out of the way of the next build without deleting it (see the
+        module's doc): a rename within the same file system."""
+        if not path.exists():
+            return
+        self.set_aside_folder.mkdir(exist_ok=True)
+        number = sum(1 for _ in self.set_aside_folder.iterdir())
+        path.rename(self.set_aside_folder / f"{number}-{path.name}")
+
     def wipe_stock(self, settings: str) -> None:
         for folder in (f"out-{settings}", f"cache-{settings}"):
-            shutil.rmtree(self.stock_root / folder, ignore_errors=True)
+            self.set_aside(self.stock_root / folder)
 
     def forget_build_records(self) -> None:
         """Remove `invoke build`'s records of our builds (commands/build_inputs.py).
@@ -234,17 +255,14 @@ class _Bench:
         reads its cached renditions and publishes them, but encodes nothing. That is target 3's
         "images excluded": the same site and pages, without the one cost that depends on how
         many photos there are rather than on the text."""
-        shutil.rmtree(self.out, ignore_errors=True)
+        self.set_aside(self.out)
         self.forget_build_records()
         caches = self.site.root / ".cache"
         if caches.is_dir():
-            for folder in caches.iterdir():
+            for folder in list(caches.iterdir()):
                 if keep_images and folder.name == "thumbnails":
                     continue
-                if folder.is_dir():
-                    shutil.rmtree(folder)
-                else:
-                    folder.unlink()
+                self.set_aside(folder)
 
 
 def _picks(count: int, repeats: int, seed: int, salt: str) -> list[int]:
@@ -395,6 +413,7 @@ def run_benchmark(options: Options, progress: Progress = lambda line: None) -> d
         elif options.only != "thumbnails":
             LAST_BUILD.unlink(missing_ok=True)
         if options.keep:
+            shutil.rmtree(work / SET_ASIDE, ignore_errors=True)
             progress(f"Dossier conservé : {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)

@@ -57,3 +57,25 @@ def test_the_cpu_time_of_a_kept_process_counts_its_live_workers() -> None:
     # waited for the worker yet).
     assert after >= own_after + 0.25
     assert after >= before
+
+
+def test_a_folder_is_set_aside_by_renaming_not_deleted(tmp_path: Path) -> None:
+    # Between cold builds the benchmark moves the last output away: deleting 9,000 files
+    # would slow the next build's file creation on ext4 (site_bench's doc).
+    from types import SimpleNamespace
+
+    from benchmarks.site_bench import SET_ASIDE, _Bench
+
+    bench = SimpleNamespace(set_aside_folder=tmp_path / SET_ASIDE)
+    for round_ in range(2):
+        out = tmp_path / "out"
+        (out / "page").mkdir(parents=True)
+        (out / "page" / "index.html").write_text(f"round {round_}", encoding="utf-8")
+        inode = (out / "page" / "index.html").stat().st_ino
+        _Bench.set_aside(bench, out)  # type: ignore[arg-type]
+        assert not out.exists()
+        kept = tmp_path / SET_ASIDE / f"{round_}-out" / "page" / "index.html"
+        assert kept.read_text(encoding="utf-8") == f"round {round_}"
+        assert kept.stat().st_ino == inode  # the same file, not a copy
+    _Bench.set_aside(bench, tmp_path / "missing")  # type: ignore[arg-type]
+    assert len(list((tmp_path / SET_ASIDE).iterdir())) == 2
