@@ -24,15 +24,11 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
     """Problems in articles and pages that would make Pelican skip them, with their lines,
     and warnings about what it would ignore (a mistyped header key, a link to no file)."""
     from ignored_input import file_problems, header_lines, known_keys, unread_files, unread_message
-    from ignored_input.addresses import (
-        SITE_PAGE_FIX,
-        planned_clashes,
-        planned_items,
-        site_page_clashes,
-    )
+    from ignored_input.addresses import planned_clashes, planned_items, site_page_clashes
     from ignored_input.dates import build_date, dated_ahead, is_ahead
     from ignored_input.link_targets import draft_links
     from ignored_input.spellings import variant_spellings
+    from incremental.writer import SITE_PAGE, SITE_PAGE_FIX
     from listings.errors import ContentError
     from pelican.contents import Article
     from pelican.readers import Readers
@@ -51,7 +47,8 @@ def article_problems(settings: dict[str, Any]) -> tuple[int, list[Any], list[Any
         problems.append(ContentError(Path(item.source_path), line, message, hint))
     # The address of a page the site makes (/annonces/, /archives/): the build says so when
     # it writes the second of the two (incremental's writer).
-    for item, line, message in site_page_clashes(planned, settings):
+    for item, line in site_page_clashes(planned, settings):
+        message = f"son adresse /{item.url} est celle d’{SITE_PAGE} : l’une des deux manquera"
         problems.append(ContentError(Path(item.source_path), line, message, SITE_PAGE_FIX))
     # A link to a draft: it works in the preview, not on the published site (ignored_input).
     drafts = {Path(os.path.normpath(i.source_path)) for i in planned if i.status == "draft"}

@@ -165,16 +165,11 @@ def planned_clashes(
     return [(other, *described(kept, other, settings, taken)) for kept, other in found]
 
 
-# What the build says of a file whose address a page the site makes has (incremental's
-# writer, at writing: which of the two is published depends on which is written first).
-SITE_PAGE = "une page que le site crée lui-même (liste, catégorie, étiquette…)"
-SITE_PAGE_FIX = "donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
-
-
-def site_page_clashes(planned: list[Any], settings: dict[str, Any]) -> list[tuple[Any, int, str]]:
+def site_page_clashes(planned: list[Any], settings: dict[str, Any]) -> list[tuple[Any, int]]:
     """Without a build (`invoke check`): the planned articles and pages whose address is
     one the site gives a page of its own (the list of articles, of listings, the archives,
-    a year's archive…), each with the line that makes its address and the message."""
+    a year's archive…), each with the line that makes its address. The build finds them
+    when it writes the second of the two (incremental's writer, which words the error)."""
     own = {
         _normalised(value)
         for name, value in settings.items()
@@ -191,9 +186,7 @@ def site_page_clashes(planned: list[Any], settings: dict[str, Any]) -> list[tupl
         if _normalised(item.save_as) not in own:
             continue
         keys = _key_lines(Path(item.source_path))
-        line = keys.get("slug") or keys.get("title") or 0
-        message = f"son adresse /{item.url} est celle d’{SITE_PAGE} : l’une des deux manquera"
-        found.append((item, line, message))
+        found.append((item, keys.get("slug") or keys.get("title") or 0))
     return found
 
 

@@ -36,6 +36,11 @@ from .state import BuildState, signature
 
 logger = logging.getLogger(__name__)
 
+# A page the site makes itself, as the errors about an address taken twice name it, and what
+# to change in the content file that takes its address (`invoke check` says the same).
+SITE_PAGE = "une page que le site crée lui-même (liste, catégorie, étiquette…)"
+SITE_PAGE_FIX = "donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
+
 
 class _IfChanged(io.StringIO):
     """A text file that reaches the disk at close, atomically, and only if its bytes changed."""
@@ -191,8 +196,7 @@ class IncrementalWriter(Writer):
             return str(path.relative_to(root) if path.is_relative_to(root) else path)
 
         address = "/" + self.relative(filename).removesuffix("index.html")
-        own = "une page que le site crée lui-même (liste, catégorie, étiquette…)"
-        fix = "donnez-lui un autre titre, ou une ligne « Slug: … » qui la distingue"
+        own, fix = SITE_PAGE, SITE_PAGE_FIX
         if second:
             taken_by = f"de {named(first)}" if first else f"d’{own}"
             logger.error(
