@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -50,54 +50,68 @@ if getattr(yaml, "__with_libyaml__", False):
 
     _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
-# PyYAML's problems, by what its message holds: what they are in French ("YAML illisible :
-# …"), and advice an editor can follow.
+
+class _YamlProblem(NamedTuple):
+    needle: str  # what PyYAML's message holds
+    french: str  # what it is, after « YAML illisible : »
+    hint: str  # advice an editor can follow
+    # The file or the line ended inside a bracket or a quote: where it opened is what to
+    # fix, not where PyYAML noticed.
+    at_opening: bool = False
+
+
+# PyYAML's problems, by what its message holds.
 _YAML_PROBLEMS = [
-    ("found character '\\t'", "une tabulation", "remplacez les tabulations par des espaces"),
-    (
+    _YamlProblem(
+        "found character '\\t'", "une tabulation", "remplacez les tabulations par des espaces"
+    ),
+    _YamlProblem(
         "mapping values are not allowed",
         "un « : » inattendu",
         "une valeur contient « : » : mettez-la entre guillemets, ou la clé précédente n’a pas "
         "le bon retrait",
     ),
-    (
+    _YamlProblem(
         "could not find expected ':'",
         "une clé sans « : »",
         "il manque « : » après une clé, ou le retrait est décalé",
     ),
-    (
+    _YamlProblem(
         "did not find expected key",
         "une ligne en retrait alors qu’une clé était attendue",
         "le retrait (les espaces en début de ligne) est décalé",
     ),
-    (
+    _YamlProblem(
         "found unexpected end of stream",
         "le fichier s’arrête avant la fin d’une valeur",
         "un guillemet ou un crochet ouvert n’est pas refermé",
+        at_opening=True,
     ),
-    (
+    _YamlProblem(
         "found undefined alias",
         "un « * » en début de valeur",
         "retirez le « * » en début de valeur, ou mettez-la entre guillemets",
     ),
-    (
+    _YamlProblem(
         "expected ',' or ']'",
         "une liste [ … ] qui n’est pas refermée sur sa ligne",
         "fermez le crochet sur la même ligne (« tags: [vélo, enfants] »), ou mettez la valeur "
         "entre guillemets si le [ en fait partie",
+        at_opening=True,
     ),
-    (
+    _YamlProblem(
         "expected ',' or '}'",
         "un groupe { … } qui n’est pas refermé sur sa ligne",
         "fermez l’accolade sur la même ligne, ou mettez la valeur entre guillemets",
+        at_opening=True,
     ),
-    (
+    _YamlProblem(
         "expected <block end>",
         "une ligne qui n’est alignée ni sur les clés ni sur une liste",
         "alignez-la sur les autres clés (autant d’espaces en début de ligne) ; un « - » en début "
         "de ligne commence une liste : retirez-le s’il n’en fait pas partie",
     ),
-    (
+    _YamlProblem(
         "found another document",
         "un « --- » au milieu du fichier",
         "une annonce par fichier : retirez la ligne « --- »",
@@ -105,12 +119,16 @@ _YAML_PROBLEMS = [
 ]
 
 
+def _known(problem: str) -> _YamlProblem | None:
+    return next((known for known in _YAML_PROBLEMS if known.needle in problem), None)
+
+
 def _explained(problem: str) -> tuple[str, str]:
     """« YAML illisible : … » and the advice for PyYAML's `problem`; its own words, said to
     be its own, and general advice for a problem not in the table."""
-    for needle, french, hint in _YAML_PROBLEMS:
-        if needle in problem:
-            return f"YAML illisible : {french}", hint
+    known = _known(problem)
+    if known is not None:
+        return f"YAML illisible : {known.french}", known.hint
     return (
         f"YAML illisible (message de la bibliothèque YAML : {problem})",
         "vérifiez le retrait et les deux-points à cette ligne et à la précédente",
@@ -213,12 +231,11 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
             ]
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
+        problem = str(error.problem or error.context or "")
         mark = error.problem_mark or error.context_mark
-        unclosed = ("end of stream", "expected ',' or ']'", "expected ',' or '}'")
-        if error.context_mark and any(needle in str(error.problem) for needle in unclosed):
-            # The file or the line ended inside a quote or bracket: where it opened is what
-            # to fix.
-            mark = error.context_mark
+        known = _known(problem)
+        if error.context_mark and known is not None and known.at_opening:
+            mark = error.context_mark  # where the bracket or quote opened
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         opened = _unclosed_quote(text, line)
         if opened is not None:
@@ -235,7 +252,6 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
                     at,
                 )
             ]
-        problem = str(error.problem or error.context or "")
         said, hint = _explained(problem)
         if "mapping values are not allowed" in problem and (quoted := _quoted(text, line)):
             hint = f"la valeur contient « : » : mettez-la entre guillemets, écrivez {quoted}"
