@@ -1,12 +1,15 @@
 """Parse pages while the build is still writing them, on the cores Pelican leaves idle.
 
 Pelican renders on one core. Each HTML page it writes (`content_written` signal) is queued
-here, and batches are parsed in worker processes as the build goes on, so by `finalized`
-most pages are already parsed and the check costs little more than the checks themselves.
+here, and batches are read, hashed and parsed in worker processes as the build goes on, so
+by `finalized` most pages are already parsed and the check costs little more than the checks
+themselves. The build's own process only looks at each page's signature: it is the busy
+one, and reading back and hashing 4,000 pages cost it a second.
 
 Nothing here is trusted blindly: each result is filed under the SHA-256 of the bytes that
-were parsed, and the final check hashes every page again (cache.py). A page rewritten after
-it was queued simply misses and is parsed then.
+were parsed, with the signature of the file that held them, and the final check looks at
+every page again (cache.py). A page rewritten after it was read simply misses and is parsed
+then.
 """
 
 from __future__ import annotations
@@ -26,8 +29,27 @@ logger = logging.getLogger(__name__)
 BATCH = 64
 
 
-def _parse_batch(batch: list[tuple[str, str]]) -> list[Page]:
-    return [parse_html(text, file) for file, text in batch]
+# What a worker gives back for one page: its signature and digest (cache.PageCache.read),
+# and the page parsed; None when the file could not be read as UTF-8 (the final pass says so).
+Parsed = tuple[str, tuple[int, int, int, str], Page] | None
+
+
+def _parse_batch(batch: list[tuple[str, str]]) -> list[Parsed]:
+    return [_read_and_parse(file, path) for file, path in batch]
+
+
+def _read_and_parse(file: str, path: str) -> Parsed:
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read()
+            # Of the file read: pages are replaced by renaming, so a later version has
+            # another inode or mtime and the final pass reads it again (cache.digest_of).
+            stat = os.fstat(handle.fileno())
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    digest = file_digest(data)
+    return file, (stat.st_size, stat.st_mtime_ns, stat.st_ino, digest), parse_html(text, file)
 
 
 class Prefetcher:
@@ -40,8 +62,8 @@ class Prefetcher:
         self.cache = cache
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
-        self.pending: list[tuple[str, str, str]] = []  # (file, digest, text)
-        self.futures: list[tuple[list[tuple[str, str]], Future[list[Page]]]] = []
+        self.pending: list[tuple[str, str]] = []  # (file, its absolute path)
+        self.futures: list[Future[list[Parsed]]] = []
 
     def written(self, path: str) -> None:
         """`content_written` handler: queue an HTML page that the cache does not know."""
@@ -53,10 +75,11 @@ class Prefetcher:
             file = path[len(self.prefix) :].replace(os.sep, "/")
             full = Path(path)
         else:
-            full = Path(path).resolve()
-            if not full.is_relative_to(self.output):
+            resolved = Path(path).resolve()
+            if not resolved.is_relative_to(self.output):
                 return
-            file = full.relative_to(self.output).as_posix()
+            file = resolved.relative_to(self.output).as_posix()
+            full = resolved
         try:
             stat = full.stat()
         except OSError:
@@ -64,23 +87,7 @@ class Prefetcher:
         known = self.cache.known_digest(file, stat)
         if known is not None and (file, known) in self.cache.old:
             return  # the very file the last run parsed: not even read
-        try:
-            with full.open("rb") as handle:
-                data = handle.read()
-                # Of the file read: pages are replaced by renaming, so a later version has
-                # another inode or mtime and the final pass reads it again (cache.digest_of).
-                stat = os.fstat(handle.fileno())
-        except OSError:
-            return  # the final pass reports it
-        digest = file_digest(data)
-        self.cache.read[file] = (stat.st_size, stat.st_mtime_ns, stat.st_ino, digest)
-        if (file, digest) in self.cache.old:
-            return
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return  # the final pass reports it
-        self.pending.append((file, digest, text))
+        self.pending.append((file, str(full)))
         if len(self.pending) >= self.batch:
             self._collect(only_done=True)
             self._submit()
@@ -101,14 +108,13 @@ class Prefetcher:
                 return
         if self.workers == 0:
             return
-        keys = [(file, digest) for file, digest, _text in batch]
         try:  # workers are started by the first submits
-            future = self.pool.submit(_parse_batch, [(file, text) for file, _d, text in batch])
+            future = self.pool.submit(_parse_batch, batch)
         except (OSError, RuntimeError) as error:  # RuntimeError: BrokenProcessPool included
             logger.info("SEO : analyse anticipée interrompue (%s)", error)
             self.workers = 0  # these pages and the next are parsed by the final pass
             return
-        self.futures.append((keys, future))
+        self.futures.append(future)
 
     def _collect(self, only_done: bool) -> None:
         """File finished batches into the cache (all of them, waiting, unless `only_done`).
@@ -116,17 +122,20 @@ class Prefetcher:
         Done as the build goes on, so parsed pages are compacted (Page.compact) as they
         arrive rather than all held in their fresh, unshared form until the end."""
         waiting = []
-        for keys, future in self.futures:
+        for future in self.futures:
             if only_done and not future.done():
-                waiting.append((keys, future))
+                waiting.append(future)
                 continue
             try:
-                pages = future.result()
+                results = future.result()
             except Exception as error:  # a broken worker: those pages are parsed later
                 logger.info("SEO : analyse anticipée interrompue (%s)", error)
                 continue
-            for (file, digest), page in zip(keys, pages, strict=True):
-                self.cache.old[(file, digest)] = page.compact(self.cache.shared)
+            for result in results:
+                if result is not None:
+                    file, read, page = result
+                    self.cache.read[file] = read
+                    self.cache.old[(file, read[3])] = page.compact(self.cache.shared)
         self.futures = waiting
 
     def finish(self) -> None:

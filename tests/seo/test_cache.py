@@ -80,15 +80,31 @@ def test_pages_parsed_during_the_build_feed_the_check(tmp_path: Path) -> None:
     for file in sorted(output.rglob("*.html")):
         prefetch.written(str(file))
     prefetch.written(str(output / "feeds" / "tout.atom.xml"))  # not a page: ignored
-    # A page rewritten after it was queued: the queued parse no longer matches its bytes.
-    contact = output / "contact" / "index.html"
-    contact.write_text(contact.read_text("utf-8").replace("<h1>", "<h1>Écrivez-nous — "), "utf-8")
     prefetch.finish()
     assert len(cache.old) == len(PAGES)  # 2 in a full batch, the third sent by finish()
+    # A page rewritten after the worker read it: the parse no longer matches its bytes.
+    _replace_contact_page(output)
     report = _check(output, folder, cache)
     assert cache.hits == len(PAGES) - 1
     expected = _check(output, tmp_path / "fresh-cache")
     assert report.to_json() == expected.to_json()
+
+
+def test_a_page_is_read_by_the_worker_as_it_is_when_parsed(tmp_path: Path) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    cache = PageCache(tmp_path / "cache", output)
+    prefetch = Prefetcher(output, cache, workers=1, batch=len(PAGES) - 1)
+    contact = output / "contact" / "index.html"
+    for file in [*sorted(set(output.rglob("*.html")) - {contact}), contact]:
+        prefetch.written(str(file))
+    # The build's process only queued the pages: it read none of them. The others went to
+    # the worker in a full batch; the contact page waits for the next one.
+    assert cache.read == {} and prefetch.pending == [("contact/index.html", str(contact))]
+    _replace_contact_page(output)  # rewritten after it was queued, before it was read
+    prefetch.finish()
+    report = _check(output, tmp_path / "cache", cache)
+    assert cache.hits == len(PAGES)  # the worker read the new version, and filed it so
+    assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
 
 
 def _build_writes_every_page(tmp_path: Path, batch: int) -> tuple[Path, PageCache, Prefetcher]:
@@ -210,7 +226,7 @@ def _replace_contact_page(output: Path) -> None:
 def test_the_final_pass_does_not_hash_again_what_the_build_read(
     tmp_path: Path, monkeypatch
 ) -> None:
-    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=100)
+    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=1)
     _replace_contact_page(output)  # after the build read it
 
     hashed: list[int] = []
@@ -222,9 +238,8 @@ def test_the_final_pass_does_not_hash_again_what_the_build_read(
 
 
 def test_the_next_build_reads_only_the_pages_that_changed(tmp_path: Path, monkeypatch) -> None:
-    from seo_checklist import prefetch as prefetch_module
 
-    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=100)
+    output, cache, _prefetch = _build_writes_every_page(tmp_path, batch=1)
     _check(output, tmp_path / "cache", cache)  # the end of the first build: cache saved
     _replace_contact_page(output)  # by the next build
 
@@ -236,13 +251,13 @@ def test_the_next_build_reads_only_the_pages_that_changed(tmp_path: Path, monkey
         return real(data)
 
     monkeypatch.setattr(cache_module, "file_digest", counting)
-    monkeypatch.setattr(prefetch_module, "file_digest", counting)
     cache = PageCache(tmp_path / "cache", output)
     prefetch = Prefetcher(output, cache, workers=1, batch=100)
     for file in sorted(output.rglob("*.html")):
         prefetch.written(str(file))
-    prefetch.finish()
+    # Only the rewritten page goes to the worker: the others still have last time's signature.
+    assert prefetch.pending == [("contact/index.html", str(output / "contact" / "index.html"))]
+    prefetch.finish()  # one page: not worth starting a worker, the final pass reads it
     report = _check(output, tmp_path / "cache", cache)
-    # Only the rewritten page was read: the others still have the signature of last time.
     assert len(hashed) == 1 and "Écrivez — " in hashed[0]
     assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
