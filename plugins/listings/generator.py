@@ -23,11 +23,11 @@ from .ical import calendar_bytes
 from .model import Listing
 from .output import OwnOutputs
 from .validate import (
+    FolderLoad,
     ListingValidator,
     current_warnings,
     dated_ahead,
     kind_slug,
-    load_folder,
     stray_files,
 )
 
@@ -81,19 +81,29 @@ class _FeedItem:
 class ListingsGenerator(Generator):
     """Reads content/listings/, checks every file, and writes the listing pages."""
 
-    def generate_context(self) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         settings = self.settings
-        folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
-        self.today = datetime.date.fromisoformat(str(settings["BUILD_DATE"]))
+        self.folder = Path(settings["PATH"]) / settings["LISTING_PATH"]
         cache = Path(settings["LISTING_CACHE_PATH"])
         if not cache.is_absolute():
             cache = Path(settings["PATH"]).resolve().parent / cache
         self.cache_folder = cache
-        listings, errors = (
-            load_folder(folder, settings, cache, settings["LISTING_WORKERS"])
-            if folder.is_dir()
-            else ([], [])
+        # Pelican makes every generator before any reads, and reads the articles first, much
+        # of it on one core. Reading the listings starts now, in worker processes, so their
+        # YAML is parsed on the other core meanwhile; generate_context() collects them.
+        self._loading = (
+            FolderLoad(self.folder, settings, cache, settings["LISTING_WORKERS"])
+            if self.folder.is_dir()
+            else None
         )
+
+    def generate_context(self) -> None:
+        settings = self.settings
+        folder = self.folder
+        self.today = datetime.date.fromisoformat(str(settings["BUILD_DATE"]))
+        listings, errors = self._loading.finish() if self._loading is not None else ([], [])
+        self._loading = None
         warnings = [*stray_files(folder), *current_warnings(listings, self.today)]
         warnings += dated_ahead(listings, self.today)
         report(errors, warnings, Path(settings["PATH"]).parent)

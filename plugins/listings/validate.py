@@ -566,7 +566,7 @@ def _image_size(path: Path) -> tuple[int | None, int | None]:
 
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 200
-# The validator of the current load_folder(), inherited by forked workers (it holds the
+# The validator of the load being started, inherited by forked workers (it holds the
 # compiled schema and the settings, which need not be picklable).
 _worker_validator: ListingValidator | None = None
 
@@ -576,26 +576,48 @@ def _load_in_worker(path: Path) -> tuple[Listing | None, list[ContentError]]:
     return _worker_validator.load(path)
 
 
-def _load_all(
-    validator: ListingValidator, paths: list[Path], workers: int
-) -> dict[Path, tuple[Listing | None, list[ContentError]]]:
-    """validator.load() of each path: in forked processes when there are many of them."""
-    global _worker_validator
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(paths) >= PARALLEL_MIN_FILES:
+class _Reading:
+    """validator.load() of each path, started: in forked processes when there are many of
+    them, which work while the caller goes on; results() waits for them."""
+
+    def __init__(self, validator: ListingValidator, paths: list[Path], workers: int) -> None:
+        global _worker_validator
+        self.validator, self.paths = validator, paths
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: Any = None
+        workers = workers or os.cpu_count() or 1
+        if workers < 2 or len(paths) < PARALLEL_MIN_FILES:
+            return
         try:
-            context = multiprocessing.get_context("fork")
             _worker_validator = validator
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                chunk = max(8, len(paths) // (workers * 8))
-                results = pool.map(_load_in_worker, paths, chunksize=chunk)
-                return dict(zip(paths, results, strict=True))
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("fork")
+            )
+            chunk = max(8, len(paths) // (workers * 8))
+            # map() submits every chunk now, and the first submit forks all the workers.
+            self.pending = self.pool.map(_load_in_worker, paths, chunksize=chunk)
         except (ValueError, OSError, BrokenProcessPool, pickle.PicklingError) as error:
-            # No fork here (another OS), or a sandbox without processes: read them in turn.
-            logger.info("Annonces : lecture sans processus parallèles (%s)", error)
+            self._give_up(error)
         finally:
             _worker_validator = None
-    return {path: validator.load(path) for path in paths}
+
+    def _give_up(self, error: BaseException) -> None:
+        # No fork here (another OS), or a sandbox without processes: read them in turn.
+        logger.info("Annonces : lecture sans processus parallèles (%s)", error)
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        self.pool = self.pending = None
+
+    def results(self) -> dict[Path, tuple[Listing | None, list[ContentError]]]:
+        if self.pending is not None:
+            try:
+                return dict(zip(self.paths, self.pending, strict=True))
+            except (ValueError, OSError, BrokenProcessPool, pickle.PicklingError) as error:
+                self._give_up(error)
+            finally:
+                if self.pool is not None:
+                    self.pool.shutdown()
+        return {path: self.validator.load(path) for path in self.paths}
 
 
 def _same_address(
@@ -627,41 +649,62 @@ def load_folder(
     (cache.py). New and changed files are read in `workers` processes (0: one per core)
     when there are enough of them to pay for starting the processes.
     """
-    validator = ListingValidator(settings)
-    cache = (
-        ListingCache(cache_folder, settings_digest(settings), validator.photos_root)
-        if cache_folder is not None
-        else None
-    )
-    listings: list[Listing] = []
-    errors: list[ContentError] = []
-    by_slug: dict[str, Path] = {}
-    files = [path for path in _files(folder) if path.suffix.lower() in LISTING_SUFFIXES]
-    known: dict[Path, Listing] = {}
-    shas: dict[Path, str] = {}
-    if cache is not None:
-        for path in files:
-            shas[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-            listing = cache.get(path, shas[path])
-            if listing is not None:
-                known[path] = listing
-    loaded = _load_all(validator, [path for path in files if path not in known], workers)
-    for path in files:
-        if path in known:
-            listing, problems = known[path], []
-        else:
-            listing, problems = loaded[path]
-            if cache is not None and listing is not None and not problems:
-                cache.put(path, shas[path], listing)
-        errors += problems
-        if listing is None:
-            continue
-        if listing.slug in by_slug:
-            errors.append(_same_address(path, by_slug[listing.slug], listing.slug, folder, files))
-            continue
-        by_slug[listing.slug] = path
-        listings.append(listing)
-    listings.sort(key=lambda item: item.sort_key, reverse=True)
-    if cache is not None:
-        cache.save()
-    return listings, errors
+    return FolderLoad(folder, settings, cache_folder, workers).finish()
+
+
+class FolderLoad:
+    """load_folder() in two steps: creating it starts reading the files (in worker processes
+    when there are many), so the caller can do other work meanwhile; finish() returns what
+    load_folder() does. The generator starts one before Pelican reads the articles."""
+
+    def __init__(
+        self,
+        folder: Path,
+        settings: dict[str, Any],
+        cache_folder: Path | None = None,
+        workers: int = 0,
+    ) -> None:
+        self.folder = folder
+        validator = ListingValidator(settings)
+        self.cache = (
+            ListingCache(cache_folder, settings_digest(settings), validator.photos_root)
+            if cache_folder is not None
+            else None
+        )
+        self.files = [path for path in _files(folder) if path.suffix.lower() in LISTING_SUFFIXES]
+        self.known: dict[Path, Listing] = {}
+        self.shas: dict[Path, str] = {}
+        if self.cache is not None:
+            for path in self.files:
+                self.shas[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                listing = self.cache.get(path, self.shas[path])
+                if listing is not None:
+                    self.known[path] = listing
+        unknown = [path for path in self.files if path not in self.known]
+        self.reading = _Reading(validator, unknown, workers)
+
+    def finish(self) -> tuple[list[Listing], list[ContentError]]:
+        loaded = self.reading.results()
+        listings: list[Listing] = []
+        errors: list[ContentError] = []
+        by_slug: dict[str, Path] = {}
+        for path in self.files:
+            if path in self.known:
+                listing, problems = self.known[path], []
+            else:
+                listing, problems = loaded[path]
+                if self.cache is not None and listing is not None and not problems:
+                    self.cache.put(path, self.shas[path], listing)
+            errors += problems
+            if listing is None:
+                continue
+            if listing.slug in by_slug:
+                other = by_slug[listing.slug]
+                errors.append(_same_address(path, other, listing.slug, self.folder, self.files))
+                continue
+            by_slug[listing.slug] = path
+            listings.append(listing)
+        listings.sort(key=lambda item: item.sort_key, reverse=True)
+        if self.cache is not None:
+            self.cache.save()
+        return listings, errors

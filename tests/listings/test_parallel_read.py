@@ -52,3 +52,38 @@ def test_parallel_reading_gives_what_reading_in_turn_gives(tmp_path, monkeypatch
     ]
     # Both broken files are reported, each by name, whichever way they were read.
     assert {e.path.name for e in parallel_errors} == {"cassee.yaml", "sans-titre.yaml"}
+
+
+def test_the_generator_starts_reading_before_pelican_reads_the_articles(
+    tmp_path, monkeypatch
+) -> None:
+    from listings.generator import ListingsGenerator
+
+    content, settings = _many_listings(tmp_path)
+    settings.update(OUTPUT_PATH=str(tmp_path / "output"), LISTING_WORKERS=2)
+    submitted: list[list[Path]] = []
+
+    class WatchedPool(validate_module.ProcessPoolExecutor):  # type: ignore[misc,name-defined]
+        def map(self, fn, paths, **kwargs):  # type: ignore[no-untyped-def]
+            submitted.append(list(paths))
+            return super().map(fn, submitted[-1], **kwargs)
+
+    monkeypatch.setattr(validate_module, "ProcessPoolExecutor", WatchedPool)
+    generator = ListingsGenerator(
+        context=settings.copy(),
+        settings=settings,
+        path=settings["PATH"],
+        theme=settings["THEME"],
+        output_path=settings["OUTPUT_PATH"],
+    )
+    # Pelican makes every generator before the first one reads: the files are being read
+    # in worker processes from then on, while the articles are read.
+    files = sorted((content / "listings").glob("*.yaml"))
+    assert len(submitted) == 1 and sorted(submitted[0]) == files
+    generator.generate_context()
+    assert len(submitted) == 1  # collected, not read a second time
+    assert generator.listings == load_folder(content / "listings", settings, workers=1)[0]
+    assert {e.path.name for e in generator.context["listing_problems"]} == {
+        "cassee.yaml",
+        "sans-titre.yaml",
+    }
