@@ -74,6 +74,28 @@ def test_reaches_reads_only_the_variables_a_template_reads() -> None:
     assert reaches(feed, Reach([target]), None)
 
 
+def test_the_shared_context_is_walked_once_per_template(monkeypatch) -> None:
+    # Thousands of writer calls share one context and, per template, one set of names.
+    target, other = _article("Cible"), _article("Autre")
+    context = {"articles": [other], "tags": {"vélo": [target]}, "SITENAME": "x"}
+    names = frozenset({"articles", "tags", "SITENAME", "absent"})
+    reach = Reach([target])
+    walked: list[str] = []
+    real = reach.variable
+    monkeypatch.setattr(
+        reach, "variable", lambda name, value: walked.append(name) or real(name, value)
+    )
+    calls = [("write_file", (f"{n}.html", None, context), {"article": other}) for n in range(3)]
+    assert reaches(calls[0], reach, names)
+    first = list(walked)
+    assert "tags" in first and "absent" not in first  # until one reaches, in any order
+    assert reaches(calls[1], reach, names) and reaches(calls[2], reach, names)
+    assert walked == first  # the other calls: answered without a walk
+    fewer = frozenset({"articles", "SITENAME"})  # another template: its own answer
+    assert not reaches(calls[0], reach, fewer)
+    assert sorted(walked[len(first) :]) == ["SITENAME", "articles"]
+
+
 def test_reach_and_swap_follow_dataclasses_and_doubt_what_no_fingerprint_takes() -> None:
     @dataclasses.dataclass
     class Card:  # a plugin's object holding an article (digest.py takes its fields)
