@@ -135,7 +135,10 @@ class Prefetcher:
                 if result is not None:
                     file, read, page = result
                     self.cache.read[file] = read
-                    self.cache.old[(file, read[3])] = page.compact(self.cache.shared)
+                    # The same bytes as last run's page (copied back, say): that one stays,
+                    # with the findings kept on it (cache.py).
+                    if (file, read[3]) not in self.cache.old:
+                        self.cache.old[(file, read[3])] = page.compact(self.cache.shared)
         self.futures = waiting
 
     def finish(self) -> None:

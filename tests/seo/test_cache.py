@@ -261,3 +261,24 @@ def test_the_next_build_reads_only_the_pages_that_changed(tmp_path: Path, monkey
     report = _check(output, tmp_path / "cache", cache)
     assert len(hashed) == 1 and "Écrivez — " in hashed[0]
     assert report.to_json() == _check(output, tmp_path / "fresh-cache").to_json()
+
+
+def test_a_page_copied_back_unchanged_keeps_its_findings(tmp_path: Path, monkeypatch) -> None:
+    output = write_site(tmp_path / "output", PAGES)
+    folder = tmp_path / "cache"
+    first = _check(output, folder)
+    # The same bytes in a new file (another inode): read and parsed again by the worker,
+    # but last run's page, with the findings kept on it, is the one used.
+    contact = output / "contact" / "index.html"
+    copy = contact.with_name("copie.html")
+    copy.write_bytes(contact.read_bytes())
+    copy.replace(contact)
+    checked = _pages_checked_again(monkeypatch)
+    cache = PageCache(folder, output)
+    prefetch = Prefetcher(output, cache, workers=1, batch=1)
+    prefetch.written(str(contact))
+    prefetch.finish()
+    assert "contact/index.html" in cache.read  # the worker did read it
+    report = _check(output, folder, cache)
+    assert checked == set()  # no page-only check ran again
+    assert report.to_json() == first.to_json()
