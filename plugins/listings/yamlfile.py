@@ -123,10 +123,10 @@ def _known(problem: str) -> _YamlProblem | None:
     return next((known for known in _YAML_PROBLEMS if known.needle in problem), None)
 
 
-def _explained(problem: str) -> tuple[str, str]:
-    """« YAML illisible : … » and the advice for PyYAML's `problem`; its own words, said to
-    be its own, and general advice for a problem not in the table."""
-    known = _known(problem)
+def _explained(problem: str, known: _YamlProblem | None) -> tuple[str, str]:
+    """« YAML illisible : … » and the advice for PyYAML's `problem` (`known`: its entry in
+    the table); its own words, said to be its own, and general advice for a problem not in
+    the table."""
     if known is not None:
         return f"YAML illisible : {known.french}", known.hint
     return (
@@ -252,12 +252,13 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ContentError]]:
                     at,
                 )
             ]
-        said, hint = _explained(problem)
+        said, hint = _explained(problem, known)
         if "mapping values are not allowed" in problem and (quoted := _quoted(text, line)):
             hint = f"la valeur contient « : » : mettez-la entre guillemets, écrivez {quoted}"
         return None, [ContentError(path, line, said, hint, column)]
     except yaml.YAMLError as error:
-        return None, [ContentError(path, 0, *_explained(str(error)))]
+        problem = str(error)
+        return None, [ContentError(path, 0, *_explained(problem, _known(problem)))]
     finally:
         loader.dispose()
     return _document(path, node, data)
