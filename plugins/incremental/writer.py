@@ -196,18 +196,17 @@ class IncrementalWriter(Writer):
             return str(path.relative_to(root) if path.is_relative_to(root) else path)
 
         address = "/" + self.relative(filename).removesuffix("index.html")
-        own, fix = SITE_PAGE, SITE_PAGE_FIX
         if second:
-            taken_by = f"de {named(first)}" if first else f"d’{own}"
+            taken_by = f"de {named(first)}" if first else f"d’{SITE_PAGE}"
             logger.error(
                 "%s : son adresse %s est déjà celle %s : non publié → %s",
-                named(second), address, taken_by, fix,
+                named(second), address, taken_by, SITE_PAGE_FIX,
             )  # fmt: skip
         elif first:
             logger.error(
                 "%s : son adresse %s est aussi celle d’%s : ce fichier y est publié à sa "
                 "place, et la page du site manque → %s",
-                named(first), address, own, fix,
+                named(first), address, SITE_PAGE, SITE_PAGE_FIX,
             )  # fmt: skip
         else:
             logger.error(
