@@ -171,10 +171,13 @@ start = time.perf_counter()
 code = subprocess.call(sys.argv[2:])
 seconds = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = usage.ru_utime + usage.ru_stime
 with open(sys.argv[1], "w") as out:
-    figures = {"seconds": seconds, "max_rss_kb": usage.ru_maxrss, "returncode": code}
-    json.dump({**figures, "cpu_seconds": cpu}, out)
+    json.dump({
+        "seconds": seconds,
+        "max_rss_kb": usage.ru_maxrss,
+        "returncode": code,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+    }, out)
 """
 
 
